@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as core from "./20261123T0001-core.ts";
+
+/**
+ * Every migration, keyed by a timestamped name; Kysely applies them in
+ * name order. Add new ones with a later timestamp; never edit a shipped one.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261123T0001-core": core,
+};
