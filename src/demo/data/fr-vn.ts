@@ -1,0 +1,170 @@
+import type { DemoPartnership } from "../demo-schema.ts";
+
+/** Viet Nam–France. Entente's own summary for demonstration. */
+export const frVn: DemoPartnership = {
+  partnership: {
+    slug: "fr-vn",
+    parties: ["FR", "VN"],
+    title: "France–Viet Nam Comprehensive Strategic Partnership",
+    level: "Comprehensive Strategic Partnership",
+    since: "2024-10-07",
+    place: "Paris",
+    foundingDocument: "Joint Declaration on the Comprehensive Strategic Partnership (2024)",
+    history: [
+      {
+        level: "Strategic Partnership",
+        since: "2013-09-25",
+        place: "Paris",
+        document: "Joint Declaration on the Strategic Partnership (2013)",
+        sourceUrl: null,
+      },
+    ],
+    settings: { singleSideSignoff: true },
+  },
+  references: [
+    {
+      title: "Déclaration conjointe sur l'établissement d'un partenariat stratégique global",
+      publisher: "Élysée",
+      url: "https://www.elysee.fr/",
+    },
+    {
+      title: "EU–Vietnam agreements",
+      publisher: "European Commission, DG Trade",
+      url: "https://policy.trade.ec.europa.eu/eu-trade-relationships-country-and-region/countries-and-regions/vietnam_en",
+    },
+  ],
+  history: [
+    { date: "1973-04-12", event: "Diplomatic relations are established" },
+    { date: "2013-09-25", event: "Relations raised to a Strategic Partnership" },
+    { date: "2020-08-01", event: "The EU–Viet Nam Free Trade Agreement enters into force" },
+  ],
+  pillars: [
+    {
+      code: "P1",
+      name: "Political dialogue, defence and security",
+      nameVi: "Đối thoại chính trị, quốc phòng và an ninh",
+    },
+    { code: "P2", name: "Economy, trade and investment", nameVi: "Kinh tế, thương mại và đầu tư" },
+    { code: "P3", name: "Energy transition and climate", nameVi: "Chuyển đổi năng lượng và khí hậu" },
+    { code: "P4", name: "Science, health and space", nameVi: "Khoa học, y tế và vũ trụ" },
+    { code: "P5", name: "Culture, education and the French language", nameVi: "Văn hóa, giáo dục và tiếng Pháp" },
+    { code: "P6", name: "Decentralised cooperation between localities", nameVi: "Hợp tác giữa các địa phương" },
+  ],
+  instruments: [
+    {
+      key: "evfta",
+      name: "EU–Viet Nam Free Trade Agreement",
+      aliases: ["EVFTA"],
+      kind: "free-trade agreement",
+      status: "in force",
+      signedOn: "2019-06-30",
+      inForceOn: "2020-08-01",
+      url: "https://policy.trade.ec.europa.eu/eu-trade-relationships-country-and-region/countries-and-regions/vietnam_en",
+    },
+    {
+      key: "evipa",
+      name: "EU–Viet Nam Investment Protection Agreement",
+      aliases: ["EVIPA"],
+      kind: "agreement",
+      status: "awaiting ratification",
+      signedOn: "2019-06-30",
+    },
+    {
+      key: "jetp",
+      name: "Just Energy Transition Partnership",
+      aliases: ["JETP"],
+      kind: "partnership programme",
+      status: "in implementation",
+      signedOn: "2022-12-14",
+    },
+    {
+      key: "csp2024",
+      name: "Joint Declaration on the Comprehensive Strategic Partnership",
+      kind: "declaration",
+      status: "adopted",
+      signedOn: "2024-10-07",
+    },
+  ],
+  commitments: [
+    {
+      code: "C1",
+      pillar: "P1",
+      text: "Exchange high-level visits and hold a strategic dialogue on defence",
+      actors: ["France", "Viet Nam"],
+    },
+    { code: "C2", pillar: "P1", text: "Train Vietnamese officers in French military schools", actors: ["France"] },
+    {
+      code: "C3",
+      pillar: "P2",
+      text: "Make full use of the EU free trade agreement and encourage ratification of the investment agreement",
+      actors: ["France", "Viet Nam"],
+      instrument: "evipa",
+    },
+    {
+      code: "C4",
+      pillar: "P2",
+      text: "Support French investment in Vietnamese railways and urban transport",
+      actors: ["France"],
+    },
+    {
+      code: "C5",
+      pillar: "P3",
+      text: "Contribute to Viet Nam's energy transition programme with concessional finance",
+      actors: ["France"],
+      instrument: "jetp",
+    },
+    {
+      code: "C6",
+      pillar: "P3",
+      text: "Cooperate on civil nuclear safety and training",
+      actors: ["France", "Viet Nam"],
+    },
+    {
+      code: "C7",
+      pillar: "P4",
+      text: "Extend joint research in health, including vaccine production and the Pasteur institutes",
+      actors: ["France", "Viet Nam"],
+    },
+    {
+      code: "C8",
+      pillar: "P4",
+      text: "Develop cooperation on earth-observation satellites",
+      actors: ["France", "Viet Nam"],
+    },
+    {
+      code: "C9",
+      pillar: "P5",
+      text: "Increase the number of Vietnamese students in France",
+      actors: ["France", "Viet Nam"],
+    },
+    {
+      code: "C10",
+      pillar: "P5",
+      text: "Support bilingual French–Vietnamese classes and the University of Science and Technology of Hanoi",
+      actors: ["France"],
+    },
+    {
+      code: "C11",
+      pillar: "P6",
+      text: "Hold the conference of French and Vietnamese local authorities regularly",
+      actors: ["France", "Viet Nam"],
+    },
+    {
+      code: "C12",
+      pillar: "P6",
+      text: "Promote tourism and direct flights between the two countries",
+      actors: ["France", "Viet Nam"],
+    },
+  ],
+  targets: [
+    {
+      text: "10,000 Vietnamese students in France",
+      kind: "absolute",
+      targetValue: 10000,
+      unit: "students",
+      deadline: "2030",
+      deadlineAssumed: true,
+      commitment: "C9",
+    },
+  ],
+};
