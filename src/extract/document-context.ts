@@ -1,0 +1,180 @@
+import type { Citation, Language } from "./digest-schema.ts";
+import { type DateMention, findDates, formatPartialDate, weekdayOnOrBefore } from "./dates.ts";
+import { type FoldedText, foldText, rawEnd, rawStart } from "./fold.ts";
+import { COUNTRY_GAZETTEER } from "./gazetteer/countries.ts";
+import { detectLanguage } from "./language.ts";
+import { PhraseIndex } from "./phrase-index.ts";
+import { markupSpans, prepareText } from "./prepare-text.ts";
+import { type Sentence, splitSentences } from "./segment.ts";
+import type { SourceDocument, SourceFormat } from "./source-document.ts";
+
+/** A country named in a text: by name ("Australia") or by demonym ("Australian"). */
+export interface CountryMention {
+  start: number;
+  end: number;
+  country: string;
+  demonym: boolean;
+}
+
+/**
+ * One source prepared for the rules: folded text, sentences, country
+ * mentions and the document date. Rules read it and never change it; all
+ * indices are folded-text indices until `cite` turns them into raw offsets.
+ */
+export interface DocumentContext {
+  id: string;
+  raw: string;
+  format: SourceFormat;
+  folded: FoldedText;
+  language: Language;
+  sentences: Sentence[];
+  countries: CountryMention[];
+  /** Publication date from the caller or a date line at the top of the text. */
+  date: string | null;
+  title: string | null;
+  markup: Array<[number, number]>;
+}
+
+const isAbbreviation = (n: string): boolean => /^[A-Z.]+$/.test(n) && n.length <= 6;
+
+const countryIndex = new PhraseIndex<{ country: string; demonym: boolean }>();
+const viCountryIndex = new PhraseIndex<{ country: string; demonym: boolean }>();
+for (const c of COUNTRY_GAZETTEER) {
+  for (const n of c.names) {
+    countryIndex.add(n, { country: c.name, demonym: false }, isAbbreviation(n));
+    viCountryIndex.add(n, { country: c.name, demonym: false }, isAbbreviation(n));
+  }
+  for (const d of c.demonyms) countryIndex.add(d, { country: c.name, demonym: true });
+  for (const n of c.viNames) {
+    viCountryIndex.add(n, { country: c.name, demonym: false });
+    // Short Vietnamese names ("Anh", "Mỹ", "Nga") are ordinary words or names in English texts.
+    if (n.length > 4 && (n.includes(" ") || /[^\x00-\x7f]/.test(n)))
+      countryIndex.add(n, { country: c.name, demonym: false });
+  }
+}
+
+/** Prepares one source document for the rules. */
+export function createDocumentContext(doc: SourceDocument): DocumentContext {
+  const format = doc.format ?? "txt";
+  const prepared = prepareText(doc.text, format);
+  const folded = foldText(prepared);
+  const language = detectLanguage(prepared);
+  const sentences = splitSentences(folded.plain);
+  const index = language === "vi" ? viCountryIndex : countryIndex;
+  const countries = index
+    .scanCapitalised(folded.lower, folded.plain, 0, folded.plain.length)
+    .map((h) => ({ start: h.start, end: h.end, ...h.payload }));
+  const ctx: DocumentContext = {
+    id: doc.id,
+    raw: doc.text,
+    format,
+    folded,
+    language,
+    sentences,
+    countries,
+    date: validDate(doc.date) ?? null,
+    title: doc.title ?? null,
+    markup: markupSpans(doc.text, format),
+  };
+  if (ctx.date === null) ctx.date = findDocumentDate(ctx);
+  if (ctx.title === null) ctx.title = findTitle(ctx);
+  return ctx;
+}
+
+function validDate(s: string | undefined): string | undefined {
+  return s !== undefined && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) ? s : undefined;
+}
+
+/** A complete date in the first lines (a date line or a dateline) is the publication date. */
+function findDocumentDate(ctx: DocumentContext): string | null {
+  const head = Math.min(ctx.folded.lower.length, 400);
+  for (const d of findDates(ctx.folded.lower, ctx.folded.plain, 0, head)) {
+    if (d.year !== null && d.month !== null && d.day !== null) return formatPartialDate(d.year, d.month, d.day);
+  }
+  return null;
+}
+
+function findTitle(ctx: DocumentContext): string | null {
+  const first = ctx.sentences[0];
+  if (first === undefined || !first.lineStart) return null;
+  const text = ctx.raw.slice(rawStart(ctx.folded, first.start), rawEnd(ctx.folded, first.end)).trim();
+  if (text.length === 0 || text.length > 200 || /^date\b/i.test(text)) return null;
+  return text.replace(/\s+/g, " ");
+}
+
+/** The folded text of a span, case kept. */
+export const plainOf = (ctx: DocumentContext, start: number, end: number): string => ctx.folded.plain.slice(start, end);
+
+/** The folded text of a span, lower-case. */
+export const lowerOf = (ctx: DocumentContext, start: number, end: number): string => ctx.folded.lower.slice(start, end);
+
+/** The raw text of a span (original spelling, diacritics kept), whitespace collapsed. */
+export function rawOf(ctx: DocumentContext, start: number, end: number): string {
+  return ctx.raw
+    .slice(rawStart(ctx.folded, start), rawEnd(ctx.folded, end))
+    .replace(/<[^<>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Country mentions inside a span, in order. */
+export function countriesIn(ctx: DocumentContext, start: number, end: number): CountryMention[] {
+  const list = ctx.countries;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid];
+    if (m !== undefined && m.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: CountryMention[] = [];
+  for (let i = lo; i < list.length; i++) {
+    const m = list[i];
+    if (m === undefined || m.start >= end) break;
+    if (m.end <= end) out.push(m);
+  }
+  return out;
+}
+
+const MAX_CITATION = 800;
+
+/**
+ * A citation of the folded span `[start, end)`: raw offsets, the quote, no
+ * surrounding whitespace, no HTML tag inside, at most 800 characters (cut
+ * around `anchor` when longer).
+ */
+export function cite(ctx: DocumentContext, start: number, end: number, anchor?: [number, number]): Citation {
+  let s = rawStart(ctx.folded, start);
+  let e = rawEnd(ctx.folded, end);
+  const a: [number, number] =
+    anchor === undefined ? [s, e] : [rawStart(ctx.folded, anchor[0]), rawEnd(ctx.folded, anchor[1])];
+  for (const [ms, me] of ctx.markup) {
+    if (me <= s || ms >= e) continue;
+    if (me <= a[0]) s = Math.max(s, me);
+    else if (ms >= a[1]) e = Math.min(e, ms);
+  }
+  if (e - s > MAX_CITATION) {
+    const mid = Math.floor((a[0] + a[1]) / 2);
+    s = Math.max(s, Math.min(a[0], mid - MAX_CITATION / 2));
+    e = Math.min(e, s + MAX_CITATION);
+  }
+  while (s < e && /\s/.test(ctx.raw.charAt(s))) s++;
+  while (e > s && /\s/.test(ctx.raw.charAt(e - 1))) e--;
+  if (e <= s) {
+    s = Math.max(0, Math.min(a[0], ctx.raw.length - 1));
+    e = Math.min(ctx.raw.length, Math.max(s + 1, a[1]));
+  }
+  return { source: ctx.id, start: s, end: e, quote: ctx.raw.slice(s, e) };
+}
+
+/** A date mention as a partial date, using the document date for weekdays and missing years. */
+export function resolveDate(ctx: DocumentContext, d: DateMention, fallbackYear: number | null): string | null {
+  if (d.weekday !== null) {
+    if (ctx.date === null || ctx.date.length !== 10) return null;
+    return weekdayOnOrBefore(ctx.date, d.weekday);
+  }
+  const year = d.year ?? (ctx.date !== null ? Number(ctx.date.slice(0, 4)) : fallbackYear);
+  if (year === null) return null;
+  return formatPartialDate(year, d.month, d.day);
+}
