@@ -146,8 +146,7 @@ export class DigestBuilder {
         if (c.quantity !== quantity || c.deadline !== deadline) continue;
         score = overlap(c.stems, stems) > 0 ? 1 : 0;
       } else {
-        const shared = [...stems].filter((s) => c.stems.has(s)).length;
-        score = Math.max(jaccard(c.stems, stems), shared >= 2 ? overlap(c.stems, stems) * 0.85 : 0);
+        score = commitmentSimilarity(c, stems, deadline, text);
       }
       if (score > best) {
         best = score;
@@ -398,6 +397,30 @@ export class DigestBuilder {
       return { name: p.name, aliases: [...aliases], role, country, citations: p.citations.list() };
     });
   }
+}
+
+/**
+ * Whether two commitments say the same thing: most words shared (Jaccard),
+ * or the same deadline and two shared words, or the same named instrument
+ * (an acronym of four or more letters) when one of them says little else.
+ */
+function commitmentSimilarity(c: TextCluster, stems: Set<string>, deadline: number | null, text: string): number {
+  const j = jaccard(c.stems, stems);
+  if (j >= 0.5) return j;
+  const shared = [...stems].filter((s) => c.stems.has(s)).length;
+  if (deadline !== null && deadline === c.deadline && shared >= 2) return 0.6;
+  // The same multiple ("double two-way trade", "double bilateral trade turnover") of the same thing.
+  const multiple = (t: string) => /\b(doubl|tripl|quadrupl|halv)/i.exec(t)?.[1]?.toLowerCase() ?? null;
+  const m = multiple(text);
+  if (m !== null && m === multiple(c.text) && shared >= 2) return 0.6;
+  // A short statement whose words another statement mostly holds ("address illegal migration").
+  if (shared >= 2 && Math.min(c.stems.size, stems.size) <= 3 && overlap(c.stems, stems) >= 0.66) return 0.55;
+  const anchors = (t: string) =>
+    new Set(t.match(/\b[A-Z][A-Za-z]*[A-Z]{2,}[A-Za-z]*\b/g)?.filter((a) => a.length >= 4) ?? []);
+  const mine = anchors(text);
+  if (mine.size > 0 && Math.min(c.stems.size, stems.size) <= 3 && [...anchors(c.text)].some((a) => mine.has(a)))
+    return 0.55;
+  return j;
 }
 
 /** The comparison key of an instrument name: no leading country pair, no article, singular, spelling unified. */

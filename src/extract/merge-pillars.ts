@@ -71,8 +71,15 @@ export function mergePillars(lists: readonly PillarListFinding[]): { pillars: Pi
     let score = 0;
     for (const b of prepared) {
       if (a === b) continue;
-      for (const ia of a.items) if (b.items.some((ib) => similarity(ia, ib) >= MATCH)) score++;
-      if (b.items.length === a.items.length) score += 0.5;
+      // One-to-one: an item of b can confirm only one item of a, so a list that splits a pillar scores less.
+      const taken = new Set<number>();
+      for (const ia of a.items) {
+        const k = b.items.findIndex((ib, n) => !taken.has(n) && similarity(ia, ib) >= MATCH);
+        if (k >= 0) {
+          taken.add(k);
+          score++;
+        }
+      }
     }
     score += a.items.length * 0.01;
     if (score > bestScore) {

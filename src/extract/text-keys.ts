@@ -29,7 +29,9 @@ const GENERIC = new Set(
     "strengthen strengthening promote promoting deepen deepening boost boosting expand expanding diversify " +
     "maintain maintaining need importance level levels potential opportunities substantive practical sustainable " +
     "country countries nations nation people spirit vision coming time future way ways carry out implement " +
-    "implementing implementation step up"
+    "implementing implementation step up independence sovereignty territorial integrity respect respecting " +
+    "solidarity equality contribute contributing contribution regions world foundation solid deeper minister added " +
+    "viet nam vietnam vietnamese"
   ).split(" "),
 );
 

@@ -14,7 +14,7 @@ export interface Token {
   word: boolean;
 }
 
-const TOKEN = /(?:[A-Z]\.){2,}|[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff]+(?:['’][A-Za-z]+(?![A-Za-z]))?|[^\s]/g;
+const TOKEN = /(?:[A-Z]\.){2,}|[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff]+(?:['’](?!s(?![A-Za-z]))[A-Za-z]+)?|[^\s]/g;
 
 /** Tokens of `plain.slice(from, to)` with folded-text offsets. */
 export function tokenize(plain: string, lower: string, from: number, to: number): Token[] {

@@ -8,7 +8,7 @@
 /** Base forms of verbs that start an action in partnership texts. */
 export const ACTION_VERBS = new Set(
   (
-    "accelerate address adopt advance align allocate assist attract boost build bring carry champion coinvest collaborate " +
+    "accelerate achieve act address adopt aim advance align allocate assist attract boost build bring carry champion coinvest collaborate " +
     "combat complete conclude connect consider consolidate construct continue contribute convene cooperate coordinate create " +
     "cut deepen deliver deploy design develop diversify double drive elevate eliminate empower enable encourage end enhance " +
     "ensure establish exchange expand explore extend facilitate finalise finalize finance foster fund grow halve harness " +
@@ -69,23 +69,48 @@ export function isActionWord(w: string): boolean {
   return false;
 }
 
-/** Splits `lower.slice(from, to)` into action spans (folded-text indices). */
+const isGerund = (w: string): boolean => w.endsWith("ing");
+
+/**
+ * Splits `lower.slice(from, to)` into action spans (folded-text indices).
+ * A comma or "and" cuts only before a verb of the same form as the first
+ * action ("implementing X and leveraging Y to maximise Z and reduce W" cuts
+ * before "leveraging", not before "reduce", which belongs to "to maximise"),
+ * and not inside a list of single words ("a fair, transparent, and open
+ * market"). Consequences ("thereby strengthening…", "contributing to…") are
+ * dropped.
+ */
 export function splitActions(lower: string, from: number, to: number): Array<[number, number]> {
   const text = lower.slice(from, to);
+  const firstVerb = /[a-z]+/g;
+  let form: boolean | null = null;
+  for (let m = firstVerb.exec(text); m !== null && m.index < 80; m = firstVerb.exec(text)) {
+    if (isActionWord(m[0])) {
+      form = isGerund(m[0]);
+      break;
+    }
+  }
   const cuts: number[] = [0];
+  let consequenceAt = -1;
   const re =
-    /;\s*(?:and\s+)?(?:to\s+)?|,?\s+(?:and|as well as)\s+(?:to\s+)?(?:also\s+)?(?=([a-z]+))|,\s+(?:while\s+|thereby\s+|and\s+)?(?=([a-z]+))/g;
+    /;\s*(?:and\s+)?(?:to\s+)?|,?\s+(?:and|as well as)\s+(?:to\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?=([a-z]+))|,\s+(?:while\s+|thereby\s+|and\s+)?(?:[a-z]+ly\s+)?(?=([a-z]+))/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const next = m[1] ?? m[2];
     if (m[0].startsWith(";")) {
       cuts.push(m.index, m.index + m[0].length);
       continue;
     }
+    if (/^,\s+thereby\b/.test(m[0]) || (next !== undefined && /^contribut/.test(next) && m[0].startsWith(","))) {
+      consequenceAt = m.index;
+      break;
+    }
     if (next === undefined || !isActionWord(next)) continue;
-    // "boost … and developing": only cut when the word is a verb, which it is by the test above.
+    if (form !== null && isGerund(next) !== form) continue;
+    // "a fair, transparent, and open market": a list of single words is not a list of actions.
+    if (/,\s*[a-z-]+$/.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     cuts.push(m.index, m.index + m[0].length);
   }
-  cuts.push(text.length);
+  cuts.push(consequenceAt >= 0 ? consequenceAt : text.length);
   const out: Array<[number, number]> = [];
   for (let i = 0; i + 1 < cuts.length; i += 2) {
     const a = cuts[i] ?? 0;

@@ -244,7 +244,7 @@ function findPairNames(ctx: DocumentContext, s: Sentence, tokens: Token[], add: 
 }
 
 const BETWEEN =
-  /\b((?:research |cooperation |strategic )?(?:partnership|collaboration|agreement|memorandum of understanding|mou|joint venture|alliance|programme|program)) between (?:the )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|for|the|de))*) and (?:the )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|for|the))*)(?: (?:on|in|for) ([^;.()]{3,120}?))?(?=[;.()]|, (?:and|which|while|supported|signed)|, [a-z]+ed\b|$)/g;
+  /\b((?:research |cooperation |strategic )?(?:partnership|collaboration|agreement|memorandum of understanding|mou|joint venture|alliance|programme|program)) between (?:the )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|for|the|de))*) and (?:the )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|for|the))*)(?: (?:on|in|for) ([^;.(),]{3,120}?))?(?=[;.(),]|$)/g;
 
 function findBetween(ctx: DocumentContext, s: Sentence, add: Add): void {
   const plain = ctx.folded.plain.slice(s.start, s.end);
