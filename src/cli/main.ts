@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerDbCommand } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerExtractCommand } from "./commands/extract.ts";
 import { registerPartnershipsCommand } from "./commands/partnerships.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerUsersCommand } from "./commands/users.ts";
@@ -27,6 +28,7 @@ Environment: ENTENTE_DATA_DIR, DATABASE_URL, PORT, ENTENTE_DEMO (see README).`,
 registerServeCommand(program);
 registerDbCommand(program);
 registerDemoCommand(program);
+registerExtractCommand(program);
 registerPartnershipsCommand(program);
 registerUsersCommand(program);
 
