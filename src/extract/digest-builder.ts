@@ -269,8 +269,8 @@ export class DigestBuilder {
         citations: [...explicitDates.values()].map((cs) => cs[0]).filter((c): c is Citation => c !== undefined),
       });
     }
-    const placeFromUpgrades = mode(upgrades.map((u) => u.place));
-    const place = placeFromUpgrades ?? [...this.places.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    // Places: "in London" in an upgrade sentence counts 3, a dateline 1.
+    const place = [...this.places.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     const partnershipCitations = new CitationSet();
     for (const u of upgrades) partnershipCitations.add(u.citation);
     for (const l of this.levels) if (l.level === level) partnershipCitations.add(l.citation);
@@ -294,7 +294,11 @@ export class DigestBuilder {
       previousLevel = earlier?.h.level ?? null;
     }
 
-    const { pillars, conflicts: pillarConflicts } = mergePillars(this.pillarLists);
+    const { pillars, conflicts: pillarConflicts } = mergePillars(
+      this.pillarLists.some((l) => l.weak !== true)
+        ? this.pillarLists.filter((l) => l.weak !== true)
+        : this.pillarLists,
+    );
     conflicts.push(...pillarConflicts);
     const assigner = new PillarAssigner(pillars);
 

@@ -24,6 +24,8 @@ export interface CountryMention {
 export interface DocumentContext {
   id: string;
   raw: string;
+  /** The raw text with markup blanked out (same length): names and quotes of items are read from it. */
+  prepared: string;
   format: SourceFormat;
   folded: FoldedText;
   language: Language;
@@ -37,8 +39,19 @@ export interface DocumentContext {
 
 const isAbbreviation = (n: string): boolean => /^[A-Z.]+$/.test(n) && n.length <= 6;
 
-const countryIndex = new PhraseIndex<{ country: string; demonym: boolean }>();
-const viCountryIndex = new PhraseIndex<{ country: string; demonym: boolean }>();
+interface CountryPayload {
+  country: string;
+  demonym: boolean;
+  /** Short Vietnamese names ("Bỉ", "Úc") only count when spelt with their diacritics ("Bí thư" is no Belgium). */
+  spelling?: string;
+}
+
+const countryIndex = new PhraseIndex<CountryPayload>();
+const viCountryIndex = new PhraseIndex<CountryPayload>();
+
+function sameSpelling(prepared: string, folded: FoldedText, start: number, end: number, spelling: string): boolean {
+  return prepared.slice(rawStart(folded, start), rawEnd(folded, end)).normalize("NFC").toLowerCase() === spelling;
+}
 for (const c of COUNTRY_GAZETTEER) {
   for (const n of c.names) {
     countryIndex.add(n, { country: c.name, demonym: false }, isAbbreviation(n));
@@ -46,7 +59,12 @@ for (const c of COUNTRY_GAZETTEER) {
   }
   for (const d of c.demonyms) countryIndex.add(d, { country: c.name, demonym: true });
   for (const n of c.viNames) {
-    viCountryIndex.add(n, { country: c.name, demonym: false });
+    const short = n.length <= 4 && !n.includes(" ");
+    viCountryIndex.add(n, {
+      country: c.name,
+      demonym: false,
+      ...(short ? { spelling: n.normalize("NFC").toLowerCase() } : {}),
+    });
     // Short Vietnamese names ("Anh", "Mỹ", "Nga") are ordinary words or names in English texts.
     if (n.length > 4 && (n.includes(" ") || /[^\x00-\x7f]/.test(n)))
       countryIndex.add(n, { country: c.name, demonym: false });
@@ -63,10 +81,14 @@ export function createDocumentContext(doc: SourceDocument): DocumentContext {
   const index = language === "vi" ? viCountryIndex : countryIndex;
   const countries = index
     .scanCapitalised(folded.lower, folded.plain, 0, folded.plain.length)
-    .map((h) => ({ start: h.start, end: h.end, ...h.payload }));
+    .filter(
+      (h) => h.payload.spelling === undefined || sameSpelling(prepared, folded, h.start, h.end, h.payload.spelling),
+    )
+    .map((h) => ({ start: h.start, end: h.end, country: h.payload.country, demonym: h.payload.demonym }));
   const ctx: DocumentContext = {
     id: doc.id,
     raw: doc.text,
+    prepared,
     format,
     folded,
     language,
@@ -110,9 +132,9 @@ export const lowerOf = (ctx: DocumentContext, start: number, end: number): strin
 
 /** The raw text of a span (original spelling, diacritics kept), whitespace collapsed. */
 export function rawOf(ctx: DocumentContext, start: number, end: number): string {
-  return ctx.raw
+  return ctx.prepared
     .slice(rawStart(ctx.folded, start), rawEnd(ctx.folded, end))
-    .replace(/<[^<>]*>/g, " ")
+    .replace(ctx.format === "md" ? /\*\*|__|\*/g : /(?!)/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

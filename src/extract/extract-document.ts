@@ -5,7 +5,7 @@ import { findHistory } from "./rules/history.ts";
 import { findInstruments } from "./rules/instruments.ts";
 import { findDateline, findLevels, weighCountries } from "./rules/partnership.ts";
 import { findPeople } from "./rules/people.ts";
-import { findPillarList } from "./rules/pillars.ts";
+import { findAreaList, findPillarList } from "./rules/pillars.ts";
 import { findTargets } from "./rules/targets.ts";
 import type { Sentence } from "./segment.ts";
 import type { SourceDocument } from "./source-document.ts";
@@ -13,6 +13,8 @@ import type { SourceDocument } from "./source-document.ts";
 // Cheap tests on a sentence's lower-case text decide which rules run at all.
 const HAS_LEVEL = /partnership|doi tac/;
 const HAS_PILLAR = /pillar|areas|fields|tru cot|linh vuc/;
+const HAS_AREAS =
+  /(?:cooperation|collaboration|partnership|ties|relations|engagement) (?:in|on|across|covering|spanning) /;
 const HAS_INSTRUMENT =
   /agreement|treaty|convention|charter|memorand|\bmous?\b|declaration|statement|plan\b|partnership|programme|program\b|fund|initiative|protocol|accord|pact|framework|dialogue|mechanism|network|scholarship|collaboration|between|\(|\b[A-Z]{3,}/i;
 const HAS_QUANTITY = /\d|doubl|tripl|twofold|quadrupl|halv/;
@@ -68,12 +70,13 @@ export function extractDocumentFindings(doc: SourceDocument): DocumentFindings {
       for (const l of findings.levels.slice(before))
         if (l.upgrade && l.date?.year != null) findings.upgradeYears.push(l.date.year);
     }
-    if (HAS_PILLAR.test(text)) {
-      const list = findPillarList(ctx, i);
-      if (list !== null) {
-        findings.pillarLists.push(list);
-        pillarSentences.add(i);
-      }
+    const list = HAS_PILLAR.test(text) ? findPillarList(ctx, i) : null;
+    if (list !== null) {
+      findings.pillarLists.push(list);
+      pillarSentences.add(i);
+    } else if (HAS_AREAS.test(text)) {
+      const areas = findAreaList(ctx, i);
+      if (areas !== null) findings.pillarLists.push(areas);
     }
     if (HAS_INSTRUMENT.test(plain.slice(s.start, s.end)))
       findInstruments(ctx, s, findings.instruments, findings.acronymMentions);

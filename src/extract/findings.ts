@@ -32,6 +32,8 @@ export interface PillarItemFinding {
 export interface PillarListFinding {
   items: PillarItemFinding[];
   citation: Citation;
+  /** A list of cooperation areas, not named pillars: used only when no source names pillars. */
+  weak?: boolean;
 }
 
 export interface InstrumentFinding {

@@ -22,7 +22,7 @@ export const LEVELS: readonly LevelEntry[] = [
   },
   {
     name: "Extensive Strategic Partnership",
-    rank: 5,
+    rank: 4,
     forms: ["extensive strategic partnership", "đối tác chiến lược sâu rộng"],
   },
   {

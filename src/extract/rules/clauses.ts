@@ -93,10 +93,13 @@ export function splitActions(lower: string, from: number, to: number): Array<[nu
   const cuts: number[] = [0];
   let consequenceAt = -1;
   const re =
-    /;\s*(?:and\s+)?(?:to\s+)?|,?\s+(?:and|as well as)\s+(?:to\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?=([a-z]+))|,\s+(?:while\s+|thereby\s+|and\s+)?(?:[a-z]+ly\s+)?(?=([a-z]+))/g;
+    /,?\s+and\s+(?:also\s+)?(?:agreed|committed|pledged|vowed|decided|resolved|promised)\s+(?:to|on)\s+|;\s*(?:and\s+)?(?:to\s+)?|,?\s+(?:and|as well as)\s+(?:to\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?=([a-z]+))|,\s+(?:while\s+|thereby\s+|and\s+)?(?:[a-z]+ly\s+)?(?=([a-z]+))/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const next = m[1] ?? m[2];
-    if (m[0].startsWith(";")) {
+    if (
+      m[0].startsWith(";") ||
+      /\b(?:agreed|committed|pledged|vowed|decided|resolved|promised)\s+(?:to|on)\s+$/.test(m[0])
+    ) {
       cuts.push(m.index, m.index + m[0].length);
       continue;
     }

@@ -26,7 +26,7 @@ const CUES: Array<{ re: RegExp; subject: boolean }> = [
     subject: false,
   },
   {
-    re: /\b(?:will|shall)\s+(?:also\s+|further\s+|jointly\s+|continue\s+to\s+|work\s+together\s+to\s+)?(?:be\s+[a-z]+(?:ed|en)\s+(?:on|to|for)\s+)?/,
+    re: /\b(?:will|shall|would)\s+(?:also\s+|further\s+|jointly\s+|continue\s+to\s+|work\s+together\s+to\s+)?(?:be\s+[a-z]+(?:ed|en)\s+(?:on|to|for)\s+)?/,
     subject: true,
   },
   { re: /\b(?:aims?|aiming|aimed|seeks?|seeking|plans?|planning|intends?|intending) to\s+/, subject: true },

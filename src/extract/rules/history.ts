@@ -32,7 +32,7 @@ export function findHistory(ctx: DocumentContext, s: Sentence, out: HistoryFindi
     const after = plain.slice(d.end, Math.min(s.end, d.end + 2));
     // A year used as a modifier of a capitalised name ("1982 United Nations Convention", "2025 Memorandum").
     if (d.month === null && d.weekday === null && /^ [A-Z]/.test(after)) continue;
-    const [cs, ce] = clauseAround(lower, s.start, s.end, d.start, d.end);
+    const [cs, ce] = clauseAround(lower, s.start, s.end, d.start, d.end, dates.length > 1);
     const clause = lower.slice(cs, ce);
     if (!RELATION_EVENT.test(clause)) continue;
     let year = d.year;
@@ -63,12 +63,20 @@ export function findHistory(ctx: DocumentContext, s: Sentence, out: HistoryFindi
  * "and" that introduce a new dated clause; widened to the whole sentence when
  * the sentence is short.
  */
-function clauseAround(lower: string, from: number, to: number, ds: number, de: number): [number, number] {
-  if (to - from <= 220) return [from, to];
+function clauseAround(
+  lower: string,
+  from: number,
+  to: number,
+  ds: number,
+  de: number,
+  several: boolean,
+): [number, number] {
+  if (to - from <= 220 && !several) return [from, to];
   const text = lower.slice(from, to);
   const rel = ds - from;
   const relEnd = de - from;
-  const breaks = /;|, (?:and |while |but )?|\band\b (?=\d|[a-z]+ (?:years|decades))|\bsince\b/g;
+  const breaks =
+    /;|, (?:and |while |but |which |had )?|\band\b (?=\d|[a-z]+ (?:years|decades)|(?:[a-z]+ )?(?:became|formed|upgraded|elevated|signed|established|raised|opened|tro thanh|nang)\b|va )|\bsince\b|\bva (?=tro|nang)/g;
   let start = 0;
   let end = text.length;
   for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
@@ -78,6 +86,6 @@ function clauseAround(lower: string, from: number, to: number, ds: number, de: n
       break;
     }
   }
-  if (end - start < 40) return [from, to];
+  if (end - start < 25) return [from, to];
   return [from + start, from + end];
 }

@@ -102,6 +102,7 @@ export function findInstruments(
   findPairNames(ctx, s, tokens, add);
   findBetween(ctx, s, add);
   findLowerCaseDocuments(ctx, s, add);
+  if (ctx.language === "vi") findVietnameseNames(ctx, s, add);
 
   // Acronyms: defined in brackets right after a name, or used alone.
   for (let i = 0; i < tokens.length; i++) {
@@ -272,7 +273,7 @@ function findBetween(ctx: DocumentContext, s: Sentence, add: Add): void {
 }
 
 const LOWER_DOCS =
-  /\b(joint (?:vision )?(?:declaration|statement|communique)|joint action plan|action plan|memorand(?:um|a|ums) of understanding|mous?)\b/g;
+  /\b(joint (?:vision )?(?:declaration|statement|communique)|joint action plan|action plan|plan of action|programme of action|memorand(?:um|a|ums) of understanding|mous?)\b/g;
 
 function findLowerCaseDocuments(ctx: DocumentContext, s: Sentence, add: Add): void {
   const lower = ctx.folded.lower.slice(s.start, s.end);
@@ -308,4 +309,33 @@ const COUNTRY_WORDS =
 /** Removes a leading "A–B" pair ("UK–Viet Nam Free Trade Agreement" → "Free Trade Agreement") for comparison. */
 export function stripCountries(name: string): string {
   return name.replace(COUNTRY_WORDS, "").replace(/^(?:the\s+)?(?:U\.?K\.?|U\.?S\.?)\s+(?=[A-Z])/, "");
+}
+
+const VI_HEADS: Array<[RegExp, string]> = [
+  [/\btuyen bo chung\b/g, "joint statement"],
+  [/\bke hoach hanh dong\b/g, "action plan"],
+  [/\b(?:ban )?ghi nho\b/g, "memorandum of understanding"],
+  [/\bhiep dinh\b/g, "agreement"],
+  [/\bhiep uoc\b/g, "treaty"],
+  [/\bcong uoc\b/g, "convention"],
+];
+
+/** Vietnamese names put the kind first: "Hiệp định Thương mại tự do …", "Tuyên bố chung". */
+function findVietnameseNames(ctx: DocumentContext, s: Sentence, add: Add): void {
+  const { lower, plain } = ctx.folded;
+  const text = lower.slice(s.start, s.end);
+  for (const [re, kind] of VI_HEADS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = s.start + m.index;
+      if (plain.charAt(start) === plain.charAt(start).toLowerCase()) continue;
+      // The name runs on while words are capitalised or short connectors ("và", "về").
+      let end = start + m[0].length;
+      const rest = /^(?:\s+(?:[A-Z][\w-]*|va|ve|giua|xuyen|tu do|toan dien))*/.exec(
+        plain.slice(end, s.end).replace(/[^\x00-\x7f]/g, "x"),
+      );
+      if (rest !== null) end += rest[0].length;
+      add(start, end, rawOf(ctx, start, end), kind);
+    }
+  }
 }

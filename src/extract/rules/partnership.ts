@@ -68,7 +68,8 @@ export function findLevels(ctx: DocumentContext, s: Sentence, out: LevelFinding[
   if (isUpgrade) {
     for (const hit of cityIndex.scanCapitalised(ctx.folded.lower, ctx.folded.plain, s.start, s.end)) {
       const before = ctx.folded.lower.slice(Math.max(s.start, hit.start - 4), hit.start);
-      if (/\b(in|at) $/.test(before)) {
+      const possessive = /^['’]s\b/.test(ctx.folded.plain.slice(hit.end, hit.end + 3));
+      if (/\b(in|at|tai) $/.test(before) && !possessive) {
         place = hit.payload;
         places.push({ place: hit.payload, weight: 3 });
         break;
@@ -116,8 +117,12 @@ export function findDateline(ctx: DocumentContext, s: Sentence, places: PlaceFin
   if (hit2 === null) return;
   const word = ctx.folded.plain.slice(hit2.start, hit2.end);
   const after = ctx.folded.plain.slice(hit2.end, hit2.end + 12);
-  if (word === word.toUpperCase() && /^\s*(\([A-Za-z]+\)\s*)?[—–\-,:]/.test(after))
-    places.push({ place: hit2.payload, weight: 1 });
+  const capitals = word === word.toUpperCase() && /^\s*(\([A-Za-z]+\)\s*)?[—–\-,:]/.test(after);
+  // "Paris, 7 October 2024 —": a title-case city followed by a date or a dash.
+  const titled = /^\s*(?:,\s*\d{1,2}\s+[A-Z]|,\s*[A-Z][a-z]+\.?\s+\d|\s*[—–])/.test(
+    ctx.folded.plain.slice(hit2.end, hit2.end + 20),
+  );
+  if (capitals || titled) places.push({ place: hit2.payload, weight: 1 });
 }
 
 /**

@@ -58,9 +58,14 @@ export function findPeople(ctx: DocumentContext, s: Sentence, out: PersonFinding
       if (abbreviation !== undefined) role = role.replace(/\b(PM|FM)\b/, abbreviation);
     }
     const countryScope = tokens[Math.max(0, i - 3)]?.start ?? t.start;
-    const countries = countriesIn(ctx, countryScope, tokens[person.first]?.start ?? t.end).filter(
+    let countries = countriesIn(ctx, countryScope, tokens[person.first]?.start ?? t.end).filter(
       (c) => c.end <= (tokens[person.first]?.start ?? t.end),
     );
+    const after = tokens[person.last + 1];
+    if (countries.length === 0 && after?.low === "of") {
+      const next = tokens[person.last + 2]?.low === "the" ? tokens[person.last + 3] : tokens[person.last + 2];
+      if (next !== undefined) countries = ctx.countries.filter((c) => c.start === next.start);
+    }
     out.push({
       name: person.name,
       role,
@@ -101,6 +106,26 @@ interface NameSpan {
  */
 function readName(ctx: DocumentContext, tokens: Token[], from: number): NameSpan | null {
   const { plain } = ctx.folded;
+  const direct: number[] = [];
+  for (let k = from; k < tokens.length && direct.length < 5; k++) {
+    const t = tokens[k];
+    if (t === undefined || !isNameToken(ctx, t)) break;
+    direct.push(k);
+  }
+  const afterDirect = tokens[from + direct.length];
+  if (direct.length > 0 && direct.length <= 4 && (afterDirect === undefined || !afterDirect.word || !afterDirect.cap)) {
+    const a = tokens[from];
+    const b = tokens[from + direct.length - 1];
+    if (a !== undefined && b !== undefined) {
+      const name = rawOf(ctx, a.start, b.end);
+      return {
+        name,
+        first: from,
+        last: from + direct.length - 1,
+        vietnamese: looksVietnamese(a.low, direct.length, name),
+      };
+    }
+  }
   let k = from;
   let sawOf = false;
   const run: number[] = [];
@@ -139,13 +164,7 @@ function readName(ctx: DocumentContext, tokens: Token[], from: number): NameSpan
     if (idx === undefined) break;
     const t = tokens[idx];
     if (t === undefined) break;
-    const surface = plain.slice(t.start, t.end);
-    const nameLike =
-      !ORGANISATION_WORDS.has(t.low) &&
-      !PORTFOLIO_WORDS.has(t.low) &&
-      !isAcronym(plain, t) &&
-      !ctx.countries.some((c) => c.start <= t.start && c.end >= t.end) &&
-      /^[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)?$|^(?:I|II|III|IV|V|X)$/.test(surface);
+    const nameLike = isNameToken(ctx, t);
     const previous = nameTokens[0];
     const contiguous = previous === undefined || previous === idx + 1;
     if (!nameLike || !contiguous) break;
@@ -163,7 +182,10 @@ function readName(ctx: DocumentContext, tokens: Token[], from: number): NameSpan
         const t = tokens[idx];
         return (
           t !== undefined &&
-          (PORTFOLIO_WORDS.has(t.low) || ORGANISATION_WORDS.has(t.low) || TITLE_FIRST_WORDS.has(t.low))
+          (PORTFOLIO_WORDS.has(t.low) ||
+            ORGANISATION_WORDS.has(t.low) ||
+            TITLE_FIRST_WORDS.has(t.low) ||
+            isCountryToken(ctx, t))
         );
       })
     )
@@ -173,7 +195,20 @@ function readName(ctx: DocumentContext, tokens: Token[], from: number): NameSpan
   const b = tokens[lastName];
   if (a === undefined || b === undefined) return null;
   const name = rawOf(ctx, a.start, b.end);
-  const family = a.low;
-  const vietnamese = VIETNAMESE_SURNAMES.has(family) && (nameTokens.length >= 2 || /[^\x00-\x7f]/.test(name));
-  return { name, first: firstName, last: lastName, vietnamese };
+  return { name, first: firstName, last: lastName, vietnamese: looksVietnamese(a.low, nameTokens.length, name) };
+}
+
+function looksVietnamese(family: string, words: number, name: string): boolean {
+  return VIETNAMESE_SURNAMES.has(family) && (words >= 2 || /[^\x00-\x7f]/.test(name));
+}
+
+const isCountryToken = (ctx: DocumentContext, t: Token): boolean =>
+  ctx.countries.some((c) => c.start <= t.start && c.end >= t.end);
+
+/** A capitalised word that can be part of a person's name: not an organisation, portfolio, country or acronym. */
+function isNameToken(ctx: DocumentContext, t: Token): boolean {
+  if (!t.word || !t.cap) return false;
+  if (ORGANISATION_WORDS.has(t.low) || PORTFOLIO_WORDS.has(t.low) || TITLE_FIRST_WORDS.has(t.low)) return false;
+  if (isAcronym(ctx.folded.plain, t) || isCountryToken(ctx, t)) return false;
+  return /^[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)?$|^(?:I|II|III|IV|V|X)$/.test(ctx.folded.plain.slice(t.start, t.end));
 }

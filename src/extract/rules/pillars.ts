@@ -105,3 +105,21 @@ export function cleanItem(text: string): string {
   t = t.replace(/^(?:the|a|an)\s+/i, "");
   return t.length > 0 ? t.charAt(0).toUpperCase() + t.slice(1) : t;
 }
+
+const AREA_CUE =
+  /\b(?:cooperation|collaboration|partnership|ties|relations|engagement)\s+(?:in|on|across|covering|spanning)\s+(?:the\s+)?(?:(?:areas|fields|sectors)\s+(?:of|such as|including)\s+)?/;
+
+/**
+ * A list of cooperation areas ("cooperation in defence, trade, energy and
+ * education"): the partnership's fields when no source names its pillars.
+ */
+export function findAreaList(ctx: DocumentContext, index: number): PillarListFinding | null {
+  const s = ctx.sentences[index];
+  if (s === undefined) return null;
+  const m = AREA_CUE.exec(lowerOf(ctx, s.start, s.end));
+  if (m === null) return null;
+  const from = s.start + m.index + m[0].length;
+  const items = splitList(ctx, from, s.end).filter((i) => i.text.split(/\s+/).length <= 8);
+  if (items.length < 3) return null;
+  return { items, citation: cite(ctx, s.start, s.end), weak: true };
+}

@@ -55,7 +55,13 @@ export function findTargets(ctx: DocumentContext, s: Sentence, out: TargetFindin
       if (anchor < 0) anchor = dm.index;
     }
     if (quantity === null && deadline === null) continue;
-    const [ts, te] = trimClause(lower, cs, ce, cs + anchor);
+    // The goal starts after its cue: "the leaders agreed to double trade" → "double trade".
+    let from = cs;
+    const lead =
+      /\b(?:agreed|pledged|committed|vowed|decided|aim(?:s|ing|ed)?|goal of|target of|will|would|plan(?:s|ned)? to|set to|seeks? to|said)\s+(?:to\s+)?/g;
+    for (let m = lead.exec(clause); m !== null && m.index < anchor; m = lead.exec(clause))
+      from = cs + m.index + m[0].length;
+    const [ts, te] = trimClause(lower, from, ce, cs + anchor);
     const text = rawOf(ctx, ts, te).replace(/^(?:to|and|also|both sides|the two sides)\s+/i, "");
     if (text.length < 6) continue;
     out.push({ text: capitalise(text), quantity, deadline, citation: cite(ctx, s.start, s.end, [ts, te]) });
