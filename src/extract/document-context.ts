@@ -136,6 +136,7 @@ export function rawOf(ctx: DocumentContext, start: number, end: number): string 
     .slice(rawStart(ctx.folded, start), rawEnd(ctx.folded, end))
     .replace(ctx.format === "md" ? /\*\*|__|\*/g : /(?!)/g, "")
     .replace(/\s+/g, " ")
+    .replace(/(\S[–—])\s(?=\S)/g, "$1")
     .trim();
 }
 

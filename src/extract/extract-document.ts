@@ -20,7 +20,7 @@ const HAS_INSTRUMENT =
 const HAS_QUANTITY = /\d|doubl|tripl|twofold|quadrupl|halv/;
 const HAS_YEAR_OR_DAY = /\b(?:1[89]\d\d|20\d\d)\b|\d|day\b/;
 const HAS_COMMITMENT =
-  /agree|commit|pledg|vow|resolv|decid|promis|undert|determin|affirm|reiterat|express|underlin|confirm|renew|ready|\bwill\b|\bshall\b|aim|seek|plan|intend|provision|designed|signed|set to|expected|goal|target|ambition|focus|emphasi|stress|highlight|offering|nhat tri|cam ket|thong nhat|\bse\b|:/;
+  /agree|commit|pledg|vow|resolv|decid|promis|undert|determin|affirm|reiterat|express|underlin|confirm|renew|ready|\bwill\b|\bwould\b|\bshall\b|aim|seek|plan|intend|provision|designed|signed|set to|expected|goal|target|ambition|focus|emphasi|stress|highlight|offering|nhat tri|cam ket|thong nhat|\bse\b|:/;
 const HAS_TITLE =
   /minister|president|secretary|chair|ambassador|chancellor|king|queen|emperor|prince|sultan|premier|governor|mayor|senator|speaker|chief|director|commissioner|general|admiral|envoy|majesty|\bpm\b|\bfm\b|\bmrs?\b|\bms\b|\bdr\b|madam|prof|thu tuong|tong bi thu|chu tich|bo truong|dai su|tong thong/;
 

@@ -7,12 +7,14 @@ import type { Sentence } from "../segment.ts";
 
 /** Words that make a dated clause an event of the relationship. */
 const RELATION_EVENT =
-  /\b(diplomatic (?:relations|ties)|relations|ties|partnership|bilateral|normali[sz]\w*|signed|sign|visit\w*|talks|summit|elevat\w*|upgrad\w*|establish\w*|adopt\w*|opened|launched|inaugurat\w*|concluded|conclud\w*|depart\w*|arriv\w*|met|hosted|quan he|thiet lap|nang cap|tham)\b/;
+  /\b(diplomatic (?:relations|ties)|relations|ties|partnership|bilateral|normali[sz]\w*|signed|sign|visit\w*|talks|summit|elevat\w*|upgrad\w*|establish\w*|adopt\w*|opened|launched|inaugurat\w*|concluded|conclud\w*|depart\w*|arriv\w*|met|hosted|quan he|thiet lap|nang cap|tham|doi tac|tro thanh)\b/;
 const FUTURE =
   /\b(by|until|before|toward|towards|target\w*|goal\w*|vision|aim\w*|plan\w*|will|strategy|for)\s+(?:the year\s+)?$/;
-const levelForms = LEVELS.flatMap((l) => l.forms.map((f) => ({ form: foldPhrase(f), name: l.name }))).sort(
-  (a, b) => b.form.length - a.form.length,
-);
+const levelForms = LEVELS.flatMap((l) =>
+  l.forms
+    .flatMap((f) => [f, f.replace(/partnership$/, "partners")])
+    .map((f) => ({ form: foldPhrase(f), name: l.name })),
+).sort((a, b) => b.form.length - a.form.length);
 
 /**
  * Finds dated events of the relationship: each date in a sentence anchors

@@ -7,7 +7,7 @@ import { foldKey } from "../fold.ts";
 import type { Sentence } from "../segment.ts";
 import { isAcronym, type Token, tokenize } from "../tokens.ts";
 
-const CONNECTORS = new Set(["of", "on", "for", "and", "&", "-", "–", "—", "in", "the", "to"]);
+const CONNECTORS = new Set(["of", "on", "for", "and", "&", "-", "–", "—", "the", "to"]);
 const LEVEL_KEYS = new Set(LEVELS.flatMap((l) => l.forms.map(foldKey)));
 const KNOWN_BY_ALIAS = new Map<string, (typeof KNOWN_INSTRUMENTS)[number]>();
 for (const k of KNOWN_INSTRUMENTS) {
@@ -155,6 +155,14 @@ function findCapitalisedNames(ctx: DocumentContext, tokens: Token[], add: Add): 
         const prev = tokens[j];
         if (n.low === "the" && !["of", "on", "for"].includes(prev?.low ?? "")) break;
         if (n.low === "to" && prev?.low !== "-") break;
+        // "… Partnership on Thursday", "… in Canberra on 7 March": a date is no part of a name.
+        if (
+          n.low === "on" &&
+          /^(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(
+            tokens[j + 2]?.low ?? "",
+          )
+        )
+          break;
         j++;
         continue;
       }
@@ -329,12 +337,13 @@ function findVietnameseNames(ctx: DocumentContext, s: Sentence, add: Add): void 
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = s.start + m.index;
       if (plain.charAt(start) === plain.charAt(start).toLowerCase()) continue;
-      // The name runs on while words are capitalised or short connectors ("và", "về").
+      // An agreement's name runs to the next bracket or punctuation ("Hiệp định Đối tác Toàn diện và Tiến bộ …");
+      // "Tuyên bố chung" (joint statement) is complete as it stands.
       let end = start + m[0].length;
-      const rest = /^(?:\s+(?:[A-Z][\w-]*|va|ve|giua|xuyen|tu do|toan dien))*/.exec(
-        plain.slice(end, s.end).replace(/[^\x00-\x7f]/g, "x"),
-      );
-      if (rest !== null) end += rest[0].length;
+      if (kind !== "joint statement") {
+        const rest = /^[^.,;:()]{0,100}/.exec(plain.slice(end, s.end));
+        if (rest !== null) end += rest[0].trimEnd().length;
+      }
       add(start, end, rawOf(ctx, start, end), kind);
     }
   }

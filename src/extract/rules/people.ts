@@ -57,7 +57,9 @@ export function findPeople(ctx: DocumentContext, s: Sentence, out: PersonFinding
         .trim();
       if (abbreviation !== undefined) role = role.replace(/\b(PM|FM)\b/, abbreviation);
     }
-    const countryScope = tokens[Math.max(0, i - 3)]?.start ?? t.start;
+    let back = i;
+    while (back > 0 && i - back < 3 && tokens[back - 1]?.word === true) back--;
+    const countryScope = tokens[back]?.start ?? t.start;
     let countries = countriesIn(ctx, countryScope, tokens[person.first]?.start ?? t.end).filter(
       (c) => c.end <= (tokens[person.first]?.start ?? t.end),
     );
