@@ -172,11 +172,7 @@ export function cite(ctx: DocumentContext, start: number, end: number, anchor?: 
   let e = rawEnd(ctx.folded, end);
   const a: [number, number] =
     anchor === undefined ? [s, e] : [rawStart(ctx.folded, anchor[0]), rawEnd(ctx.folded, anchor[1])];
-  for (const [ms, me] of ctx.markup) {
-    if (me <= s || ms >= e) continue;
-    if (me <= a[0]) s = Math.max(s, me);
-    else if (ms >= a[1]) e = Math.min(e, ms);
-  }
+  if (ctx.markup.length > 0) [s, e] = tagFreeSegment(ctx.markup, s, e, a);
   if (e - s > MAX_CITATION) {
     const mid = Math.floor((a[0] + a[1]) / 2);
     s = Math.max(s, Math.min(a[0], mid - MAX_CITATION / 2));
@@ -189,6 +185,39 @@ export function cite(ctx: DocumentContext, start: number, end: number, anchor?: 
     e = Math.min(ctx.raw.length, Math.max(s + 1, a[1]));
   }
   return { source: ctx.id, start: s, end: e, quote: ctx.raw.slice(s, e) };
+}
+
+/**
+ * The longest stretch of `[s, e)` that crosses no HTML tag, among those that
+ * overlap the anchor most: a quote never shows markup.
+ */
+function tagFreeSegment(
+  markup: Array<[number, number]>,
+  s: number,
+  e: number,
+  anchor: [number, number],
+): [number, number] {
+  const segments: Array<[number, number]> = [];
+  let from = s;
+  for (const [ms, me] of markup) {
+    if (me <= from || ms >= e) continue;
+    if (ms > from) segments.push([from, ms]);
+    from = Math.max(from, me);
+  }
+  if (from < e) segments.push([from, e]);
+  let best: [number, number] = [s, e];
+  let bestScore = -1;
+  for (const [x, y] of segments) {
+    const overlapWithAnchor = Math.max(0, Math.min(y, anchor[1]) - Math.max(x, anchor[0]));
+    // The anchor's end holds the item's key words (a person's name after the title): prefer the stretch with it.
+    const holdsEnd = x < anchor[1] && anchor[1] <= y ? 1 : 0;
+    const score = holdsEnd * 1e12 + overlapWithAnchor * 1_000_000 + (y - x);
+    if (score > bestScore) {
+      bestScore = score;
+      best = [x, y];
+    }
+  }
+  return best;
 }
 
 /** A date mention as a partial date, using the document date for weekdays and missing years. */
