@@ -1,5 +1,5 @@
 import { PillarAssigner } from "./assign-pillar.ts";
-import { CitationSet } from "./citations.ts";
+import { CitationSet, detach } from "./citations.ts";
 import type { Citation, Conflict, Digest, DigestSource } from "./digest-schema.ts";
 import { formatPartialDate } from "./dates.ts";
 import { foldKey, stripDiacritics } from "./fold.ts";
@@ -112,7 +112,7 @@ export class DigestBuilder {
       if (cluster !== undefined) break;
     }
     if (cluster === undefined) {
-      cluster = { name, aliases: new Set(), kind, status, citations: new CitationSet() };
+      cluster = { name: detach(name), aliases: new Set(), kind, status, citations: new CitationSet() };
       this.instruments.push(cluster);
     } else if (isBetterName(name, cluster.name)) {
       cluster.aliases.add(cluster.name);
@@ -161,7 +161,7 @@ export class DigestBuilder {
       return;
     }
     const cluster: TextCluster = {
-      text,
+      text: detach(text),
       stems,
       quantity,
       deadline,
@@ -219,7 +219,7 @@ export class DigestBuilder {
     }
     const cluster: HistoryCluster = {
       date: h.date,
-      event: h.event,
+      event: detach(h.event),
       stems,
       level: h.level,
       citations: new CitationSet(),

@@ -34,40 +34,47 @@ export interface FoldedText {
   rawLength: number;
 }
 
-const CHUNK = 8192;
+const utf16 = new TextDecoder("utf-16le");
 
 function fromCodes(codes: Uint16Array, length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, Array.from(codes.subarray(i, Math.min(length, i + CHUNK))));
-  }
-  return out;
+  return utf16.decode(codes.subarray(0, length));
 }
 
 /** Folds a raw text for matching while keeping the way back to raw offsets. */
 export function foldText(raw: string): FoldedText {
   const hasMarks = /[\u0300-\u036f]/.test(raw);
-  const plainCodes = new Uint16Array(raw.length);
-  const lowerCodes = new Uint16Array(raw.length);
-  const map = hasMarks ? new Int32Array(raw.length + 1) : null;
+  const length = raw.length;
+  const plainCodes = new Uint16Array(length);
+  const lowerCodes = new Uint16Array(length);
+  if (!hasMarks) {
+    // The common case: one code unit in, one out; ASCII needs no table.
+    for (let i = 0; i < length; i++) {
+      const u = raw.charCodeAt(i);
+      if (u < 128) {
+        plainCodes[i] = u;
+        lowerCodes[i] = u >= 65 && u <= 90 ? u + 32 : u;
+      } else if (u < TABLE_SIZE) {
+        plainCodes[i] = plainTable[u] ?? u;
+        lowerCodes[i] = lowerTable[u] ?? u;
+      } else {
+        plainCodes[i] = u;
+        lowerCodes[i] = u;
+      }
+    }
+    return { plain: fromCodes(plainCodes, length), lower: fromCodes(lowerCodes, length), map: null, rawLength: length };
+  }
+  const map = new Int32Array(length + 1);
   let n = 0;
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = 0; i < length; i++) {
     const u = raw.charCodeAt(i);
-    if (map !== null) {
-      if (isCombining(u)) continue;
-      map[n] = i;
-    }
-    if (u < TABLE_SIZE) {
-      plainCodes[n] = plainTable[u] ?? u;
-      lowerCodes[n] = lowerTable[u] ?? u;
-    } else {
-      plainCodes[n] = u;
-      lowerCodes[n] = u;
-    }
+    if (isCombining(u)) continue;
+    map[n] = i;
+    plainCodes[n] = u < TABLE_SIZE ? (plainTable[u] ?? u) : u;
+    lowerCodes[n] = u < TABLE_SIZE ? (lowerTable[u] ?? u) : u;
     n++;
   }
-  if (map !== null) map[n] = raw.length;
-  return { plain: fromCodes(plainCodes, n), lower: fromCodes(lowerCodes, n), map, rawLength: raw.length };
+  map[n] = length;
+  return { plain: fromCodes(plainCodes, n), lower: fromCodes(lowerCodes, n), map, rawLength: length };
 }
 
 /** Raw offset of a folded start index. */
