@@ -70,6 +70,9 @@ export class DigestBuilder {
   private readonly people: PersonCluster[] = [];
   private readonly personByKey = new Map<string, PersonCluster>();
   private readonly history: HistoryCluster[] = [];
+  private readonly historyByDate = new Map<string, HistoryCluster[]>();
+  private readonly targetByQuantity = new Map<string, TextCluster[]>();
+  private readonly commitmentByStems = new Map<string, TextCluster>();
   private readonly upgradeYears: number[] = [];
 
   /** Adds one document's findings. */
@@ -90,7 +93,12 @@ export class DigestBuilder {
       set.add(c);
       this.acronymMentions.set(acronym, set);
     }
-    for (const t of f.targets) this.addText(this.targets, null, t.text, t.quantity, t.deadline, [], t.citation);
+    for (const t of f.targets) {
+      const key = `${t.quantity}|${t.deadline}`;
+      const bucket = this.targetByQuantity.get(key) ?? [];
+      this.targetByQuantity.set(key, bucket);
+      this.addText(this.targets, null, t.text, t.quantity, t.deadline, [], t.citation, bucket);
+    }
     for (const c of f.commitments)
       this.addText(this.commitments, this.commitmentIndex, c.text, null, c.deadline, c.actors, c.citation);
     for (const p of f.people) this.addPerson(p.name, p.role, p.country, p.vietnameseName, p.citation);
@@ -134,9 +142,12 @@ export class DigestBuilder {
     deadline: number | null,
     actors: string[],
     citation: Citation,
+    bucket?: TextCluster[],
   ): void {
     const stems = new Set(specificStems(text));
-    const candidates = index === null ? list : [...new Set([...stems].flatMap((s) => index.get(s) ?? []))];
+    const exactKey = index === null ? null : [...stems].sort().join(" ");
+    const exact = exactKey === null ? undefined : this.commitmentByStems.get(exactKey);
+    const candidates = exact !== undefined ? [exact] : index === null ? (bucket ?? list) : candidatesFrom(index, stems);
     let match: TextCluster | undefined;
     let best = 0;
     for (const c of candidates) {
@@ -171,7 +182,15 @@ export class DigestBuilder {
     };
     cluster.citations.add(citation);
     list.push(cluster);
-    if (index !== null) for (const s of stems) index.set(s, [...(index.get(s) ?? []), cluster]);
+    bucket?.push(cluster);
+    if (exactKey !== null) this.commitmentByStems.set(exactKey, cluster);
+    if (index !== null) {
+      for (const s of stems) {
+        const posting = index.get(s);
+        if (posting === undefined) index.set(s, [cluster]);
+        else posting.push(cluster);
+      }
+    }
   }
 
   private addPerson(
@@ -210,8 +229,10 @@ export class DigestBuilder {
 
   private addHistory(h: HistoryFinding): void {
     const stems = new Set(specificStems(h.event));
-    for (const c of this.history) {
-      if (c.date.year !== h.date.year || c.date.month !== h.date.month || c.date.day !== h.date.day) continue;
+    const dateKey = `${h.date.year}-${h.date.month}-${h.date.day}`;
+    const sameDate = this.historyByDate.get(dateKey) ?? [];
+    this.historyByDate.set(dateKey, sameDate);
+    for (const c of sameDate) {
       if (overlap(c.stems, stems) >= 0.34 || (c.level !== null && c.level === h.level)) {
         c.citations.add(h.citation);
         return;
@@ -225,7 +246,10 @@ export class DigestBuilder {
       citations: new CitationSet(),
     };
     cluster.citations.add(h.citation);
-    if (this.history.length < 5000) this.history.push(cluster);
+    if (sameDate.length < 200) {
+      this.history.push(cluster);
+      sameDate.push(cluster);
+    }
   }
 
   /** The digest of everything added so far. */
@@ -401,6 +425,22 @@ export class DigestBuilder {
       return { name: p.name, aliases: [...aliases], role, country, citations: p.citations.list() };
     });
   }
+}
+
+/**
+ * Clusters that share a word with `stems`, from the five rarest words' posting
+ * lists (most recent first, at most 300): a match shares most words, so it
+ * shares a rare one, and common words ("trade") never make merging quadratic.
+ */
+function candidatesFrom(index: Map<string, TextCluster[]>, stems: Set<string>): TextCluster[] {
+  const postings = [...stems].map((s) => index.get(s) ?? []).sort((a, b) => a.length - b.length);
+  const out = new Set<TextCluster>();
+  for (const p of postings.slice(0, 5))
+    for (let i = p.length - 1; i >= 0 && i >= p.length - 300; i--) {
+      const c = p[i];
+      if (c !== undefined) out.add(c);
+    }
+  return [...out];
 }
 
 /**
