@@ -66,8 +66,7 @@ for (const c of COUNTRY_GAZETTEER) {
       ...(short ? { spelling: n.normalize("NFC").toLowerCase() } : {}),
     });
     // Short Vietnamese names ("Anh", "Mỹ", "Nga") are ordinary words or names in English texts.
-    if (n.length > 4 && (n.includes(" ") || /[^\x00-\x7f]/.test(n)))
-      countryIndex.add(n, { country: c.name, demonym: false });
+    if (n.length > 4 && (n.includes(" ") || /[^ -~]/.test(n))) countryIndex.add(n, { country: c.name, demonym: false });
   }
 }
 

@@ -70,7 +70,7 @@ function isBoundary(text: string, sentenceStart: number, dot: number, after: num
   const c = text.charAt(next);
   if (c !== c.toUpperCase() || c === c.toLowerCase()) {
     // Lower-case or not a letter: a digit after "Oct." or "No." continues, other symbols end.
-    if (!/[0-9“"‘'(\[•]/.test(c)) return false;
+    if (!/[0-9“"‘'([•]/.test(c)) return false;
   }
   if (text.charAt(dot) !== ".") return true;
   let w = dot;

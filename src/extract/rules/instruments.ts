@@ -132,7 +132,6 @@ export function findInstruments(
 type Add = (start: number, end: number, name: string, kind: string, aliases?: string[]) => void;
 
 function findCapitalisedNames(ctx: DocumentContext, tokens: Token[], add: Add): void {
-  const { plain } = ctx.folded;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -191,7 +190,7 @@ function findCapitalisedNames(ctx: DocumentContext, tokens: Token[], add: Add): 
         lastHeadToken === lastCap &&
         ["memorandum of understanding", "agreement", "investment agreement", "protocol"].includes(head.kind)
       ) {
-        end = extendSubject(ctx, tokens, lastCap, end);
+        end = extendSubject(tokens, lastCap, end);
       }
       const startTok = tokens[first];
       if (startTok !== undefined) {
@@ -200,11 +199,10 @@ function findCapitalisedNames(ctx: DocumentContext, tokens: Token[], add: Add): 
       }
     }
     i = Math.max(j, i) + 1;
-    void plain;
   }
 }
 
-function extendSubject(ctx: DocumentContext, tokens: Token[], last: number, end: number): number {
+function extendSubject(tokens: Token[], last: number, end: number): number {
   const next = tokens[last + 1];
   if (next === undefined || !["on", "for", "in"].includes(next.low)) return end;
   let e = end;
@@ -260,7 +258,6 @@ function findBetween(ctx: DocumentContext, s: Sentence, add: Add): void {
   BETWEEN.lastIndex = 0;
   for (let m = BETWEEN.exec(plain); m !== null; m = BETWEEN.exec(plain)) {
     const a = m[2] ?? "";
-    const b = m[3] ?? "";
     const start = s.start + m.index;
     const aStart = start + m[0].indexOf(a);
     // Between two countries it is the partnership itself, not an instrument.

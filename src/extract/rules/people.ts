@@ -107,7 +107,6 @@ interface NameSpan {
  * the trailing run of name-like capitalised words.
  */
 function readName(ctx: DocumentContext, tokens: Token[], from: number): NameSpan | null {
-  const { plain } = ctx.folded;
   const direct: number[] = [];
   for (let k = from; k < tokens.length && direct.length < 5; k++) {
     const t = tokens[k];
@@ -201,7 +200,7 @@ function readName(ctx: DocumentContext, tokens: Token[], from: number): NameSpan
 }
 
 function looksVietnamese(family: string, words: number, name: string): boolean {
-  return VIETNAMESE_SURNAMES.has(family) && (words >= 2 || /[^\x00-\x7f]/.test(name));
+  return VIETNAMESE_SURNAMES.has(family) && (words >= 2 || /[^ -~]/.test(name));
 }
 
 const isCountryToken = (ctx: DocumentContext, t: Token): boolean =>

@@ -1,6 +1,5 @@
 import { type DocumentContext, cite, lowerOf, rawOf } from "../document-context.ts";
 import type { PillarItemFinding, PillarListFinding } from "../findings.ts";
-import type { Sentence } from "../segment.ts";
 
 const CUE =
   /\b(pillars?|key areas|priority areas|core areas|main areas|major areas|focus areas|key fields|priority fields|areas of cooperation|cooperation areas|fields of cooperation|pillars of cooperation|tru cot|linh vuc uu tien|linh vuc hop tac)\b/g;
