@@ -245,6 +245,10 @@ export interface UpdatesTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Added by 20261123T0200-tracking. */
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  submissions: Generated<number>;
 }
 
 export interface UpdateApprovalsTable {

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as core from "./20261123T0001-core.ts";
+import * as tracking from "./20261123T0200-tracking.ts";
 
 /**
  * Every migration, keyed by a timestamped name; Kysely applies them in
@@ -7,4 +8,5 @@ import * as core from "./20261123T0001-core.ts";
  */
 export const migrations: Record<string, Migration> = {
   "20261123T0001-core": core,
+  "20261123T0200-tracking": tracking,
 };
