@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type App, type AppContext, createApp } from "./http/app.ts";
+import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { registerPartnershipRoutes } from "./partnerships/routes.ts";
 
 /**
@@ -25,6 +26,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   );
 
   registerPartnershipRoutes(app);
+  registerIndicatorRoutes(app);
 
   await app.ready();
   return app;

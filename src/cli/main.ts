@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerDbCommand } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
+import { registerIndicatorsCommand } from "./commands/indicators.ts";
 import { registerPartnershipsCommand } from "./commands/partnerships.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerUsersCommand } from "./commands/users.ts";
@@ -31,6 +32,7 @@ registerDemoCommand(program);
 registerExtractCommand(program);
 registerPartnershipsCommand(program);
 registerUsersCommand(program);
+registerIndicatorsCommand(program);
 
 // Subcommands inherit exitOverride so usage errors reach reportCliError.
 const inherit = (cmd: Command): void => {

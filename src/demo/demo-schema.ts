@@ -53,6 +53,9 @@ export const demoPartnershipSchema = z.object({
       deadline: partialDate.nullable().default(null),
       deadlineAssumed: z.boolean().default(false),
       commitment: z.string().optional(),
+      /** Indicator slug (from the partnership's demo CSV) and baseline period the target is measured on. */
+      indicator: z.string().optional(),
+      baselinePeriod: z.string().optional(),
     }),
   ),
 });

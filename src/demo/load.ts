@@ -5,6 +5,7 @@ import { auVn } from "./data/au-vn.ts";
 import { frVn } from "./data/fr-vn.ts";
 import { gbVn } from "./data/gb-vn.ts";
 import { type DemoPartnership, demoPartnershipSchema } from "./demo-schema.ts";
+import { loadIndicatorDemo } from "./indicators-demo.ts";
 
 export const DEMO_PARTNERSHIPS: readonly DemoPartnership[] = [gbVn, auVn, frVn];
 
@@ -113,6 +114,7 @@ export async function loadDemo(db: Db, actor: Actor = DEMO_ACTOR): Promise<strin
     });
     slugs.push(p.slug);
   }
+  await loadIndicatorDemo(db, actor, DEMO_PARTNERSHIPS);
   for (const step of demoSteps) await step(db, actor);
   return slugs;
 }

@@ -193,10 +193,12 @@ export const gbVn: DemoPartnership = {
   ],
   targets: [
     {
-      text: "Two-way trade at twice its 2024 level",
+      text: "Two-way trade at twice its 2022 level",
       kind: "relative",
       multiple: 2,
-      unit: "GBP million",
+      unit: "USD billion",
+      indicator: "trade-vn-stats",
+      baselinePeriod: "2022",
       deadline: "2030",
       deadlineAssumed: true,
       commitment: "C4",
