@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type App, type AppContext, createApp } from "./http/app.ts";
 import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { registerPartnershipRoutes } from "./partnerships/routes.ts";
+import { registerPlanRoutes } from "./plans/routes.ts";
 import { registerTrackingRoutes } from "./tracking/routes.ts";
 
 /**
@@ -28,6 +29,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
 
   registerPartnershipRoutes(app);
   registerIndicatorRoutes(app);
+  registerPlanRoutes(app);
   registerTrackingRoutes(app);
 
   await app.ready();

@@ -3,6 +3,7 @@ import { registerDbCommand } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
 import { registerIndicatorsCommand } from "./commands/indicators.ts";
+import { registerPlanCommands } from "./commands/plan.ts";
 import { registerPartnershipsCommand } from "./commands/partnerships.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerUsersCommand } from "./commands/users.ts";
@@ -33,6 +34,7 @@ registerExtractCommand(program);
 registerPartnershipsCommand(program);
 registerUsersCommand(program);
 registerIndicatorsCommand(program);
+registerPlanCommands(program);
 
 // Subcommands inherit exitOverride so usage errors reach reportCliError.
 const inherit = (cmd: Command): void => {

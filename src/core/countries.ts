@@ -72,3 +72,30 @@ const byCode = new Map(COUNTRIES.map((c) => [c.code, c]));
 export function findCountry(code: string): Country | undefined {
   return byCode.get(code.toUpperCase());
 }
+
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+
+const ALIASES: Record<string, string> = {
+  vietnam: "VN",
+  uk: "GB",
+  britain: "GB",
+  greatbritain: "GB",
+  usa: "US",
+  unitedstatesofamerica: "US",
+  southkorea: "KR",
+  korea: "KR",
+};
+
+/** Finds a country by its English or Vietnamese name (diacritics and spacing ignored). */
+export function findCountryByName(name: string): Country | undefined {
+  const key = fold(name);
+  const alias = ALIASES[key];
+  if (alias) return byCode.get(alias);
+  return COUNTRIES.find((c) => fold(c.en) === key || fold(c.vi) === key);
+}

@@ -309,6 +309,23 @@ export interface AuditEventsTable {
   after: ColumnType<unknown, string | null, never>;
 }
 
+export interface ReviewItemsTable {
+  id: Generated<number>;
+  partnership_id: number;
+  digest_id: number | null;
+  category: string;
+  payload: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  merged_into: number | null;
+  subject: ColumnType<unknown, string | null, string | null>;
+  published_in: number | null;
+  decided_by: number | null;
+  decided_by_label: string | null;
+  decided_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   countries: CountriesTable;
   partnerships: PartnershipsTable;
@@ -336,6 +353,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  review_items: ReviewItemsTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

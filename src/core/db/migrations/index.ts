@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as core from "./20261123T0001-core.ts";
+import * as review from "./20261123T0500-review.ts";
 import * as tracking from "./20261123T0200-tracking.ts";
 
 /**
@@ -8,5 +9,6 @@ import * as tracking from "./20261123T0200-tracking.ts";
  */
 export const migrations: Record<string, Migration> = {
   "20261123T0001-core": core,
+  "20261123T0500-review": review,
   "20261123T0200-tracking": tracking,
 };
