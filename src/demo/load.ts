@@ -6,6 +6,7 @@ import { frVn } from "./data/fr-vn.ts";
 import { gbVn } from "./data/gb-vn.ts";
 import { type DemoPartnership, demoPartnershipSchema } from "./demo-schema.ts";
 import { loadIndicatorDemo } from "./indicators-demo.ts";
+import { loadPlanDemo } from "./plans-demo.ts";
 
 export const DEMO_PARTNERSHIPS: readonly DemoPartnership[] = [gbVn, auVn, frVn];
 
@@ -115,6 +116,7 @@ export async function loadDemo(db: Db, actor: Actor = DEMO_ACTOR): Promise<strin
     slugs.push(p.slug);
   }
   await loadIndicatorDemo(db, actor, DEMO_PARTNERSHIPS);
+  await loadPlanDemo(db, actor, DEMO_PARTNERSHIPS);
   for (const step of demoSteps) await step(db, actor);
   return slugs;
 }
