@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { registerActionsCommand } from "./commands/actions.ts";
+import { registerAuditCommand } from "./commands/audit.ts";
 import { registerDbCommand } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
@@ -6,6 +8,7 @@ import { registerIndicatorsCommand } from "./commands/indicators.ts";
 import { registerPlanCommands } from "./commands/plan.ts";
 import { registerPartnershipsCommand } from "./commands/partnerships.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerUpdatesCommand } from "./commands/updates.ts";
 import { registerUsersCommand } from "./commands/users.ts";
 import { reportCliError } from "./exit-codes.ts";
 
@@ -33,6 +36,9 @@ registerDemoCommand(program);
 registerExtractCommand(program);
 registerPartnershipsCommand(program);
 registerUsersCommand(program);
+registerActionsCommand(program);
+registerUpdatesCommand(program);
+registerAuditCommand(program);
 registerIndicatorsCommand(program);
 registerPlanCommands(program);
 

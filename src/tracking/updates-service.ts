@@ -525,3 +525,15 @@ async function applyStatusChange(tx: DbOrTx, actor: Actor, ref: PartnershipRef, 
     after: { code: c.code, status: newStatus, version: c.version + 1, updateId: update.id },
   });
 }
+
+/** The partnership an update belongs to (the CLI names updates by id alone). */
+export async function partnershipOfUpdate(db: DbOrTx, id: number): Promise<PartnershipRef> {
+  const row = await db
+    .selectFrom("updates as u")
+    .innerJoin("partnerships as p", "p.id", "u.partnership_id")
+    .select(["p.id", "p.slug", "p.party_a", "p.party_b"])
+    .where("u.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", `No update #${id}`);
+  return { id: row.id, slug: row.slug, partyA: row.party_a, partyB: row.party_b };
+}
