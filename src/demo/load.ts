@@ -7,6 +7,7 @@ import { gbVn } from "./data/gb-vn.ts";
 import { type DemoPartnership, demoPartnershipSchema } from "./demo-schema.ts";
 import { loadIndicatorDemo } from "./indicators-demo.ts";
 import { loadPlanDemo } from "./plans-demo.ts";
+import { loadTrackingDemo } from "./tracking-demo.ts";
 
 export const DEMO_PARTNERSHIPS: readonly DemoPartnership[] = [gbVn, auVn, frVn];
 
@@ -117,6 +118,7 @@ export async function loadDemo(db: Db, actor: Actor = DEMO_ACTOR): Promise<strin
   }
   await loadIndicatorDemo(db, actor, DEMO_PARTNERSHIPS);
   await loadPlanDemo(db, actor, DEMO_PARTNERSHIPS);
+  await loadTrackingDemo(db, actor);
   for (const step of demoSteps) await step(db, actor);
   return slugs;
 }

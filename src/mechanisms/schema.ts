@@ -4,6 +4,7 @@ import { statusSchema } from "../tracking/status.ts";
 
 export const MECHANISM_KINDS = ["dialogue", "committee", "joint commission", "working group", "summit"] as const;
 export const mechanismKindSchema = z.enum(MECHANISM_KINDS);
+export type MechanismKind = z.infer<typeof mechanismKindSchema>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const version = z.number().int().positive();
