@@ -6,7 +6,11 @@ import { statusSchema } from "./status.ts";
 export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a calendar date");
+  .refine((s) => {
+    // Zod runs refinements after a failed regex too; an unparseable string must not throw here.
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "is not a calendar date");
 
 export const httpUrl = z
   .string()

@@ -59,12 +59,16 @@ function evidenceFrom(urls: string[], citations: string[]): Evidence[] {
 }
 
 /** The reviewer named by --as, with the grants HTTP would check. */
-async function reviewerAs(db: Db, email: string | undefined): Promise<{ actor: Actor; principal: Principal }> {
-  if (!email) throw new AppError("usage", "--as EMAIL is required: approvals are checked against that user's grants");
+async function reviewerAs(db: Db, email: string): Promise<{ actor: Actor; principal: Principal }> {
   const user = await findUserByEmail(db, email);
   const principal = user ? await loadPrincipal(db, user.id) : null;
   if (!user || !principal) throw new AppError("not_found", `No active user ${email}`);
   return { actor: { userId: user.id, label: `${user.email} (${cliActor().label})` }, principal };
+}
+
+function requireAs(email: string | undefined): string {
+  if (!email) throw new AppError("usage", "--as EMAIL is required: approvals are checked against that user's grants");
+  return email;
 }
 
 function printUpdate(u: UpdateView): void {
@@ -195,8 +199,9 @@ Examples:
       async (id: string, opts: DbOptions & { as?: string; party?: string; expectVersion?: string; json?: boolean }) => {
         const updateId = parseId(id, "update id");
         const expected = parseVersion(opts.expectVersion);
+        const email = requireAs(opts.as);
         const result = await withDb(opts, async (db) => {
-          const { actor, principal } = await reviewerAs(db, opts.as);
+          const { actor, principal } = await reviewerAs(db, email);
           const ref = await partnershipOfUpdate(db, updateId);
           const version = expected ?? (await getUpdate(db, ref, updateId)).version;
           return approveUpdate(db, actor, principal, ref, updateId, { version, party: opts.party?.toUpperCase() });
@@ -220,8 +225,9 @@ Examples:
       async (id: string, opts: DbOptions & { as?: string; reason: string; expectVersion?: string; json?: boolean }) => {
         const updateId = parseId(id, "update id");
         const expected = parseVersion(opts.expectVersion);
+        const email = requireAs(opts.as);
         const result = await withDb(opts, async (db) => {
-          const { actor, principal } = await reviewerAs(db, opts.as);
+          const { actor, principal } = await reviewerAs(db, email);
           const ref = await partnershipOfUpdate(db, updateId);
           const version = expected ?? (await getUpdate(db, ref, updateId)).version;
           return returnUpdate(db, actor, principal, ref, updateId, { version, reason: opts.reason });
