@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerActionsCommand } from "./commands/actions.ts";
 import { registerAuditCommand } from "./commands/audit.ts";
+import { registerBackupCommands } from "./commands/backup.ts";
 import { registerDbCommand } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
@@ -41,6 +42,7 @@ registerUpdatesCommand(program);
 registerAuditCommand(program);
 registerIndicatorsCommand(program);
 registerPlanCommands(program);
+registerBackupCommands(program);
 
 // Subcommands inherit exitOverride so usage errors reach reportCliError.
 const inherit = (cmd: Command): void => {
