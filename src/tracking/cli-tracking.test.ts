@@ -34,8 +34,13 @@ describe("entente actions, updates and audit", () => {
     }
   });
 
-  // Each CLI run starts Node and opens the database (seconds), so the steps share one scenario.
-  it("imports all-or-nothing, exports with the formula guard, runs two-sided sign-off and shows the audit", async () => {
+  // Each CLI run starts Node and opens the database (seconds on a busy machine), so the steps
+  // share one database and run in order, each with room for several runs.
+  const SLOW = 180_000;
+  let actionId = "";
+  let updateId = "";
+
+  it("imports all-or-nothing and exports with the formula guard", { timeout: SLOW }, async () => {
     const bad = path.join(tmp, "bad.csv");
     fs.writeFileSync(bad, "partnership,commitment,title,due_date\ngb-vn,C1,Good,2027-01-01\ngb-vn,C1,Bad,31/12/2027\n");
     const refused = await cli("actions", "import", bad);
@@ -56,8 +61,10 @@ describe("entente actions, updates and audit", () => {
     const rows = csv.stdout.trim().split("\n");
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(",'=Clinics,");
-    const actionId = rows[1]?.split(",")[2];
+    actionId = rows[1]?.split(",")[2] ?? "";
+  });
 
+  it("runs an update through two-sided sign-off with --as", { timeout: SLOW }, async () => {
     const submitted = await cli(
       "updates",
       "submit",
@@ -75,6 +82,7 @@ describe("entente actions, updates and audit", () => {
     );
     expect(submitted.code).toBe(0);
     const update = JSON.parse(submitted.stdout);
+    updateId = String(update.id);
     expect(update).toMatchObject({ state: "pending", signoff: { waitingFor: ["GB", "VN"] } });
 
     const noReviewer = await cli("updates", "approve", String(update.id));
@@ -88,6 +96,10 @@ describe("entente actions, updates and audit", () => {
     expect(twice.stderr).toMatch(/already approved/);
     const vn = await cli("updates", "approve", String(update.id), "--as", "reviewer.vn@example.org", "--json");
     expect(JSON.parse(vn.stdout)).toMatchObject({ state: "approved" });
+  });
+
+  it("shows who did what in the audit log", { timeout: SLOW }, async () => {
+    expect(updateId).not.toBe("");
 
     const audit = await cli("audit", "--partnership", "gb-vn");
     expect(audit.code).toBe(0);
@@ -97,7 +109,7 @@ describe("entente actions, updates and audit", () => {
     expect(audit.stdout).toMatch(/reviewer\.vn@example\.org \(cli:[^)]+\) approve-and-publish update/);
   });
 
-  it("refuses a missing file in one line", async () => {
+  it("refuses a missing file in one line", { timeout: SLOW }, async () => {
     const r = await cli("actions", "import", path.join(tmp, "nope.csv"));
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

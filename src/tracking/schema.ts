@@ -94,7 +94,8 @@ export const evidenceSchema = z
   .refine((e) => e.url !== undefined || e.citation !== undefined, "give a url or a citation");
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const SUBJECT_TYPES = ["commitment", "action", "milestone"] as const;
+/** What an update is about; instruments take progress notes only (their status is not on the scale). */
+export const SUBJECT_TYPES = ["commitment", "action", "milestone", "instrument"] as const;
 export const subjectTypeSchema = z.enum(SUBJECT_TYPES);
 export type SubjectType = z.infer<typeof subjectTypeSchema>;
 

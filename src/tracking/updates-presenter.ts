@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ApprovalRow, UpdateRow } from "./updates-repository.ts";
-import { evidenceSchema, subjectTypeSchema, type UpdateView, updateStateSchema } from "./schema.ts";
+import { subjectTypeSchema, type UpdateView, updateStateSchema } from "./schema.ts";
 import { statusSchema } from "./status.ts";
 
 export interface SignoffContext {
@@ -9,7 +9,31 @@ export interface SignoffContext {
   singleSideSignoff: boolean;
 }
 
-const storedEvidence = z.array(evidenceSchema);
+/**
+ * Evidence as stored: our own `{ url?, citation? }` items, or citations
+ * written by plan publishing as `{ citation: { sourceId, start, end, quote } }`.
+ * Anything else is skipped rather than failing the read.
+ */
+const storedCitation = z.object({ sourceId: z.number(), start: z.number(), end: z.number(), quote: z.string() });
+const storedItem = z.object({
+  url: z.string().optional(),
+  citation: z.union([z.string(), storedCitation]).optional(),
+});
+
+function readEvidence(raw: unknown): UpdateView["evidence"] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    const parsed = storedItem.safeParse(item);
+    if (!parsed.success) return [];
+    const { url, citation } = parsed.data;
+    const text =
+      typeof citation === "object"
+        ? `"${citation.quote}" (source #${citation.sourceId}, characters ${citation.start}–${citation.end})`
+        : citation;
+    if (url === undefined && text === undefined) return [];
+    return [{ ...(url !== undefined ? { url } : {}), ...(text !== undefined ? { citation: text } : {}) }];
+  });
+}
 
 /**
  * Parties still to approve: every party without an approval, or for
@@ -37,13 +61,12 @@ export function presentUpdate(
 ): UpdateView {
   const own = approvals.filter((a) => a.update_id === u.id);
   const approved = own.map((a) => a.party);
-  const evidence = storedEvidence.safeParse(u.evidence);
   return {
     id: u.id,
     subject: { type: subjectTypeSchema.parse(u.subject_type), id: u.subject_id, label },
     note: u.note,
     newStatus: u.new_status === null ? null : statusSchema.parse(u.new_status),
-    evidence: evidence.success ? evidence.data : [],
+    evidence: readEvidence(u.evidence),
     state: updateStateSchema.parse(u.state),
     returnReason: u.return_reason,
     signoff: {

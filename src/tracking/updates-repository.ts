@@ -134,6 +134,16 @@ export async function subjectLabels(
       .execute();
     for (const r of rows) labels.set(`milestone:${r.id}`, `${r.code} · ${r.title}`);
   }
+  const instrumentIds = ids("instrument");
+  if (instrumentIds.length > 0) {
+    const rows = await db
+      .selectFrom("instruments")
+      .select(["id", "name"])
+      .where("partnership_id", "=", partnershipId)
+      .where("id", "in", instrumentIds)
+      .execute();
+    for (const r of rows) labels.set(`instrument:${r.id}`, r.name);
+  }
   return labels;
 }
 

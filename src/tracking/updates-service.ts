@@ -173,6 +173,21 @@ async function checkSubject(
     }
     return;
   }
+  if (subject.type === "instrument") {
+    const found = await db
+      .selectFrom("instruments")
+      .select("id")
+      .where("partnership_id", "=", ref.id)
+      .where("id", "=", subject.id)
+      .executeTakeFirst();
+    if (!found) throw new AppError("invalid", `No instrument #${subject.id} in ${ref.slug}`, { field: "subject" });
+    if (newStatus !== null) {
+      throw new AppError("invalid", "Updates on instruments are progress notes; they carry no status", {
+        field: "newStatus",
+      });
+    }
+    return;
+  }
   const c = await findCommitmentRow(db, ref.id, { id: subject.id });
   if (!c) throw new AppError("invalid", `No commitment #${subject.id} in ${ref.slug}`, { field: "subject" });
   if (newStatus !== null && (await listActionStatuses(db, c.id)).length > 0) {
@@ -480,7 +495,7 @@ async function applyStatusChange(tx: DbOrTx, actor: Actor, ref: PartnershipRef, 
     });
     return;
   }
-  if (newStatus === null) return;
+  if (newStatus === null || type === "instrument") return;
   if (type === "action") {
     const a = await findActionRow(tx, ref.id, id);
     if (!a) throw new AppError("conflict", `Action #${id} no longer exists`, { reason: "subject_gone" });

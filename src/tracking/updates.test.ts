@@ -241,6 +241,36 @@ forEachBackend("update workflow and two-sided sign-off", (t) => {
     });
     expect(milestone.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+  it("reads and signs off pending updates written by plan publishing (instrument notes, cited evidence)", async () => {
+    const instrument = await t
+      .db()
+      .insertInto("instruments")
+      .values({ partnership_id: fx.ref.id, name: "UK–Viet Nam Free Trade Agreement", kind: "free-trade agreement" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const row = await t
+      .db()
+      .insertInto("updates")
+      .values({
+        partnership_id: fx.ref.id,
+        subject_type: "instrument",
+        subject_id: instrument.id,
+        note: "The agreement entered into force",
+        evidence: JSON.stringify([{ citation: { sourceId: 1, start: 10, end: 40, quote: "entered into force" } }]),
+        state: "pending",
+      })
+      .returning(["id", "version"])
+      .executeTakeFirstOrThrow();
+    const listed = (await app.inject({ url: `${base}/updates?state=pending`, headers: editor.headers })).json();
+    const found = listed.updates.find((u: { id: number }) => u.id === row.id);
+    expect(found).toMatchObject({
+      subject: { type: "instrument", label: "UK–Viet Nam Free Trade Agreement" },
+      evidence: [{ citation: '"entered into force" (source #1, characters 10–40)' }],
+    });
+    await post(`/updates/${row.id}/approve`, reviewerGb, { version: row.version });
+    const done = await post(`/updates/${row.id}/approve`, reviewerVn, { version: row.version + 1 });
+    expect(done.json().state).toBe("approved");
+  });
 });
 
 forEachBackend("single-side sign-off", (t) => {
