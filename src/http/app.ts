@@ -11,7 +11,7 @@ import {
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db/create-db.ts";
 import { registerAccessControl } from "./access.ts";
-import { registerErrorHandling } from "./error-handler.ts";
+import { frameworkErrorHandler, registerErrorHandling } from "./error-handler.ts";
 
 export interface AppContext {
   db: Db;
@@ -43,6 +43,7 @@ export async function createApp(ctx: AppContext, options: { logger?: boolean } =
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate("ctx", ctx);
   app.setValidatorCompiler(validatorCompiler);

@@ -16,6 +16,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "bad_request",
   FST_ERR_CTP_INVALID_TYPE: "unsupported_media_type",
   FST_ERR_BAD_URL: "bad_request",
+  FST_ERR_MAX_PARAM_LENGTH: "bad_request",
+  FST_ERR_ASYNC_CONSTRAINT: "bad_request",
   FST_ERR_VALIDATION: "bad_request",
   FST_CSRF_INVALID_TOKEN: "forbidden",
   FST_CSRF_MISSING_SECRET: "forbidden",
@@ -75,6 +77,12 @@ function sqlMessage(code: ErrorCode): string {
   if (code === "conflict") return "A record with these values already exists";
   if (code === "forbidden") return "This record cannot be changed";
   return "The request refers to data that does not exist or is not allowed";
+}
+
+/** Errors Fastify's router raises before any route runs (bad URL, over-long parameter). */
+export function frameworkErrorHandler(err: unknown, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toErrorBody(err);
+  reply.status(status).type("application/json").send(body);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -11,6 +11,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
+/** A JSON column with a database default ('[]'): optional on insert. */
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
 
 export interface CountriesTable {
   code: string;
@@ -115,7 +117,7 @@ export interface CommitmentsTable {
   instrument_id: number | null;
   code: string;
   text: string;
-  actors: Json<string[]>;
+  actors: JsonDefault<string[]>;
   deadline: string | null;
   status: Generated<string>;
   version: Generated<number>;
@@ -130,7 +132,7 @@ export interface ActionsTable {
   description: string | null;
   lead_agency_a: string | null;
   lead_agency_b: string | null;
-  supporting_agencies: Json<string[]>;
+  supporting_agencies: JsonDefault<string[]>;
   start_date: string | null;
   due_date: string | null;
   status: Generated<string>;
@@ -145,7 +147,7 @@ export interface MilestonesTable {
   title: string;
   due_date: string | null;
   completed_on: string | null;
-  evidence_urls: Json<string[]>;
+  evidence_urls: JsonDefault<string[]>;
   status: Generated<string>;
   version: Generated<number>;
 }
@@ -154,10 +156,10 @@ export interface InstrumentsTable {
   id: Generated<number>;
   partnership_id: number;
   name: string;
-  aliases: Json<string[]>;
+  aliases: JsonDefault<string[]>;
   kind: string;
   status: string | null;
-  parties: Json<string[]>;
+  parties: JsonDefault<string[]>;
   signed_on: string | null;
   in_force_on: string | null;
   ended_on: string | null;
@@ -179,7 +181,7 @@ export interface MeetingsTable {
   mechanism_id: number;
   held_on: string;
   place: string | null;
-  participants: Json<string[]>;
+  participants: JsonDefault<string[]>;
   notes: string | null;
   version: Generated<number>;
 }
@@ -237,7 +239,7 @@ export interface UpdatesTable {
   subject_id: number;
   note: string;
   new_status: string | null;
-  evidence: Json<unknown[]>;
+  evidence: JsonDefault<unknown[]>;
   state: Generated<string>;
   return_reason: string | null;
   author_id: number | null;
