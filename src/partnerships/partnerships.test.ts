@@ -20,10 +20,18 @@ forEachBackend("partnership repository", (t) => {
     expect(created.slug).toBe("jp-vn");
     expect(created.parties.map((p) => p.code)).toEqual(["VN", "JP"]);
     expect(created.previousLevel).toBe("Strategic Partnership");
-    expect(created.levels.map((l) => l.level)).toEqual(["Strategic Partnership", "Comprehensive Strategic Partnership"]);
+    expect(created.levels.map((l) => l.level)).toEqual([
+      "Strategic Partnership",
+      "Comprehensive Strategic Partnership",
+    ]);
     const again = await getPartnership(t.db(), "jp-vn");
     expect(again).toEqual(created);
-    const audit = await t.db().selectFrom("audit_events").selectAll().where("entity_type", "=", "partnership").execute();
+    const audit = await t
+      .db()
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity_type", "=", "partnership")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
