@@ -1,5 +1,4 @@
-import { parse } from "csv-parse/sync";
-import { z } from "zod";
+import { FORMULA_START, readCsv } from "../core/csv.ts";
 import type { Problem } from "../core/errors.ts";
 import { isProblem, parsePeriod } from "./periods.ts";
 import { KNOWN_UNITS_HELP, parseUnit } from "./units.ts";
@@ -41,13 +40,9 @@ export interface ObservationRow {
   sourceUrl: string | null;
 }
 
-const parsedRecords = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }));
-
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Cells a spreadsheet would run as a formula. */
-export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Parses and checks a whole observation CSV. Returns every row or every
@@ -57,25 +52,9 @@ export function parseObservationsCsv(text: string, file: string): { rows: Observ
   const problems: Problem[] = [];
   const at = (line: number, field: string | undefined, message: string, column?: number) =>
     problems.push({ message, where: { file, line, ...(column ? { column } : {}), ...(field ? { field } : {}) } });
-  if (Buffer.byteLength(text) > MAX_CSV_BYTES) {
-    at(1, undefined, `file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`);
-    return { rows: [], problems };
-  }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // csv-parse's types do not model `info: true`; check the shape instead of casting.
-    const raw: unknown = parse(text.replace(/^\uFEFF/, ""), { info: true, skip_empty_lines: true });
-    records = parsedRecords.parse(raw);
-  } catch (e) {
-    const line = e && typeof e === "object" && "lines" in e && typeof e.lines === "number" ? e.lines : 1;
-    at(line, undefined, `not valid CSV: ${e instanceof Error ? e.message : String(e)}`);
-    return { rows: [], problems };
-  }
-  const [header, ...body] = records;
-  if (!header) {
-    at(1, undefined, "empty file: expected a header line");
-    return { rows: [], problems };
-  }
+  const read = readCsv(text, file, { maxBytes: MAX_CSV_BYTES, header: OBSERVATION_COLUMNS.join(",") });
+  if ("problem" in read) return { rows: [], problems: [read.problem] };
+  const { header, body } = read;
   const names = header.record.map((h) => h.trim().toLowerCase());
   const index = new Map<Column, number>();
   names.forEach((n, i) => {
@@ -142,6 +121,3 @@ export function parseObservationsCsv(text: string, file: string): { rows: Observ
   if (body.length === 0) at(1, undefined, "no data rows after the header");
   return problems.length ? { rows: [], problems } : { rows, problems };
 }
-
-/** Makes a cell safe to open in a spreadsheet by prefixing a quote to formula-like text. */
-export const escapeCsvCell = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);

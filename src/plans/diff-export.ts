@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { foldKey } from "../extract/index.ts";
-import { escapeCsvCell } from "../indicators/observations-csv.ts";
+import { escapeCsvCell } from "../core/csv.ts";
 import { PLAN_CATEGORIES, type PlanCategory, type PlanSnapshot } from "./snapshot.ts";
 
 type Item = PlanSnapshot[PlanCategory][number];

@@ -1,6 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { escapeCsvCell, FORMULA_START, readCsv } from "../core/csv.ts";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import type { Problem } from "../core/errors.ts";
 import { isoDate } from "./schema.ts";
 import { type Status, statusSchema } from "./status.ts";
@@ -59,11 +58,7 @@ export interface ActionCsvRow {
   status: Status | null;
 }
 
-/** Cells a spreadsheet would run as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 const POSITIVE_INT = /^[1-9]\d{0,9}$/;
-
-const parsedRecords = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }));
 
 /** Our export protects formula-like cells with a leading quote; undo it on the way back in. */
 const unprotect = (cell: string): string =>
@@ -77,25 +72,9 @@ export function parseActionsCsv(text: string, file: string): { rows: ActionCsvRo
   const problems: Problem[] = [];
   const at = (line: number, field: string | undefined, message: string, column?: number) =>
     problems.push({ message, where: { file, line, ...(column ? { column } : {}), ...(field ? { field } : {}) } });
-  if (Buffer.byteLength(text) > MAX_ACTIONS_CSV_BYTES) {
-    at(1, undefined, `file is larger than ${MAX_ACTIONS_CSV_BYTES / 1024 / 1024} MB`);
-    return { rows: [], problems };
-  }
-  let records: z.infer<typeof parsedRecords>;
-  try {
-    // csv-parse's types do not model `info: true`; check the shape instead of casting.
-    const raw: unknown = parse(text.replace(/^\uFEFF/, ""), { info: true, skip_empty_lines: true });
-    records = parsedRecords.parse(raw);
-  } catch (e) {
-    const line = e && typeof e === "object" && "lines" in e && typeof e.lines === "number" ? e.lines : 1;
-    at(line, undefined, `not valid CSV: ${e instanceof Error ? e.message : String(e)}`);
-    return { rows: [], problems };
-  }
-  const [header, ...body] = records;
-  if (!header) {
-    at(1, undefined, `empty file: expected the header ${ACTION_COLUMNS.join(",")}`);
-    return { rows: [], problems };
-  }
+  const read = readCsv(text, file, { maxBytes: MAX_ACTIONS_CSV_BYTES, header: ACTION_COLUMNS.join(",") });
+  if ("problem" in read) return { rows: [], problems: [read.problem] };
+  const { header, body } = read;
   const index = new Map<Column, number>();
   header.record.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
@@ -219,9 +198,7 @@ export function parseActionsCsv(text: string, file: string): { rows: ActionCsvRo
 }
 
 /** Prefixes a cell a spreadsheet would evaluate (=, +, -, @, tab, CR) with a single quote. */
-export function protectCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export const protectCell = escapeCsvCell;
 
 export interface ActionExportRow {
   partnership: string;
