@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { registerAuthRoutes } from "./auth/routes.ts";
 import { type App, type AppContext, createApp } from "./http/app.ts";
 import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { registerPartnershipRoutes } from "./partnerships/routes.ts";
@@ -27,6 +28,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     app.swagger(),
   );
 
+  await registerAuthRoutes(app);
   registerPartnershipRoutes(app);
   registerIndicatorRoutes(app);
   registerPlanRoutes(app);

@@ -71,6 +71,23 @@ describe("entente CLI", () => {
   });
 });
 
+describe("entente users", () => {
+  it("adds a user from stdin, refuses a short reset password and resets with a good one", async () => {
+    const dir = path.join(tmp, "users-db");
+    const add = await runCli(["users", "add", "--email", "ana@example.org", "--admin", "--data-dir", dir], {
+      input: "a long enough passphrase\n",
+    });
+    expect(add.code).toBe(0);
+    const short = await runCli(["users", "reset", "--email", "ana@example.org", "--data-dir", dir], { input: "short\n" });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+    const reset = await runCli(["users", "reset", "--email", "ana@example.org", "--data-dir", dir], {
+      input: "another long passphrase\n",
+    });
+    expect(reset.code).toBe(0);
+  });
+});
+
 describe("entente serve", () => {
   const dir = path.join(tmp, "served");
   let server: Awaited<ReturnType<typeof startServer>> | undefined;

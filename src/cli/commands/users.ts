@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { cliActor } from "../../audit/actor.ts";
 import { findUserByEmail } from "../../auth/repository.ts";
 import { roleSchema } from "../../auth/roles.ts";
-import { createApiToken, createUser } from "../../auth/service.ts";
+import { createApiToken, createUser, listApiTokens, resetPassword, revokeApiToken } from "../../auth/service.ts";
 import { AppError } from "../../core/errors.ts";
 import { requirePartnershipRef } from "../../partnerships/service.ts";
 import { addDbOptions, type DbOptions, printJson, withDb } from "../context.ts";
@@ -63,6 +63,38 @@ export function registerUsersCommand(program: Command): void {
         process.stdout.write(`Created user ${user.email}${user.isAdmin ? " (admin)" : ""}\n`);
       },
     );
+
+  addDbOptions(cmd.command("reset").description("set a new password (read from stdin) and end the user's sessions"))
+    .requiredOption("--email <email>", "the user")
+    .action(async (opts: DbOptions & { email: string }) => {
+      const password = await readPassword();
+      await withDb(opts, (db) => resetPassword(db, cliActor(), opts.email, password));
+      process.stdout.write(`Password reset for ${opts.email}\n`);
+    });
+
+  addDbOptions(cmd.command("revoke-token").description("revoke an API token"))
+    .requiredOption("--id <id>", "token id (see: entente users tokens)")
+    .action(async (opts: DbOptions & { id: string }) => {
+      const id = Number(opts.id);
+      if (!Number.isInteger(id) || id <= 0) throw new AppError("usage", "--id must be a positive number");
+      await withDb(opts, (db) => revokeApiToken(db, cliActor(), id, true));
+      process.stdout.write(`Revoked token ${id}\n`);
+    });
+
+  addDbOptions(cmd.command("tokens").description("list a user's API tokens"))
+    .requiredOption("--email <email>", "the user")
+    .option("--json", "print JSON")
+    .action(async (opts: DbOptions & { email: string; json?: boolean }) => {
+      const tokens = await withDb(opts, async (db) => {
+        const user = await findUserByEmail(db, opts.email);
+        if (!user) throw new AppError("not_found", `No user ${opts.email}`);
+        return listApiTokens(db, user.id);
+      });
+      if (opts.json) return printJson(tokens);
+      for (const t of tokens) {
+        process.stdout.write(`${t.id}\t${t.name}\t${t.revoked_at ? "revoked" : "active"}\n`);
+      }
+    });
 
   addDbOptions(cmd.command("token").description("issue an API token for a user (shown once)"))
     .requiredOption("--email <email>", "the user")
