@@ -59,7 +59,10 @@ export async function registerAuthRoutes(app: App): Promise<void> {
 
   app.post(
     "/api/auth/logout",
-    { config: { access: { public: true } }, schema: { tags: ["auth"], summary: "End the session" } },
+    {
+      config: { access: { public: true } },
+      schema: { tags: ["auth"], summary: "End the session", body: z.object({}).strict().nullish() },
+    },
     async (request, reply) => {
       const session = request.cookies[SESSION_COOKIE];
       if (session) await logout(db, session);
@@ -121,6 +124,7 @@ export async function registerAuthRoutes(app: App): Promise<void> {
         tags: ["auth"],
         summary: "Revoke an API token",
         params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.null().optional(),
       },
     },
     async (request) => {
