@@ -78,7 +78,9 @@ describe("entente users", () => {
       input: "a long enough passphrase\n",
     });
     expect(add.code).toBe(0);
-    const short = await runCli(["users", "reset", "--email", "ana@example.org", "--data-dir", dir], { input: "short\n" });
+    const short = await runCli(["users", "reset", "--email", "ana@example.org", "--data-dir", dir], {
+      input: "short\n",
+    });
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 12 characters/);
     const reset = await runCli(["users", "reset", "--email", "ana@example.org", "--data-dir", dir], {
