@@ -13,16 +13,6 @@ export const DEMO_PARTNERSHIPS: readonly DemoPartnership[] = [gbVn, auVn, frVn];
 
 const DEMO_ACTOR: Actor = { userId: null, label: "demo" };
 
-/**
- * Later stages of the demo (tracking, indicators, published plans) register
- * here; each runs after the base records of every partnership exist.
- */
-export type DemoStep = (db: Db, actor: Actor) => Promise<void>;
-const demoSteps: DemoStep[] = [];
-export function registerDemoStep(step: DemoStep): void {
-  demoSteps.push(step);
-}
-
 /** Loads the demo when the database has no partnership; returns the slugs loaded. */
 export async function loadDemoIfEmpty(db: Db): Promise<string[] | null> {
   const row = await db
@@ -33,7 +23,11 @@ export async function loadDemoIfEmpty(db: Db): Promise<string[] | null> {
   return loadDemo(db);
 }
 
-/** Loads every demo partnership with its pillars, instruments, commitments and targets. */
+/**
+ * Loads every demo partnership with its pillars, instruments, commitments and
+ * targets, then the later stages, which need all base records to exist:
+ * indicator series, published plan versions and tracking.
+ */
 export async function loadDemo(db: Db, actor: Actor = DEMO_ACTOR): Promise<string[]> {
   const slugs: string[] = [];
   for (const raw of DEMO_PARTNERSHIPS) {
@@ -119,6 +113,5 @@ export async function loadDemo(db: Db, actor: Actor = DEMO_ACTOR): Promise<strin
   await loadIndicatorDemo(db, actor, DEMO_PARTNERSHIPS);
   await loadPlanDemo(db, actor, DEMO_PARTNERSHIPS);
   await loadTrackingDemo(db, actor);
-  for (const step of demoSteps) await step(db, actor);
   return slugs;
 }
