@@ -2,10 +2,10 @@ import { z } from "zod";
 import { AppError } from "../core/errors.ts";
 import { actorOf, requirePartnership } from "../http/access.ts";
 import type { App } from "../http/app.ts";
-import { slugParamsSchema } from "../partnerships/schema.ts";
+import { idParamsSchema, slugParamsSchema } from "../partnerships/schema.ts";
 import { renderChartSvg, targetChartOptions } from "./chart.ts";
 import { MAX_CSV_BYTES } from "./observations-csv.ts";
-import { idParams, importResultSchema, indicatorSchema, targetPatchSchema, targetSchema } from "./schema.ts";
+import { importResultSchema, indicatorSchema, targetPatchSchema, targetSchema } from "./schema.ts";
 import { getTarget, importObservations, listIndicators, listTargets, updateTarget } from "./service.ts";
 
 export function registerIndicatorRoutes(app: App): void {
@@ -37,7 +37,7 @@ export function registerIndicatorRoutes(app: App): void {
       schema: {
         tags: ["indicators"],
         summary: "Import observations for one indicator (text/csv; header as in the README)",
-        params: idParams,
+        params: idParamsSchema,
         body: z.string().min(1),
         response: { 201: importResultSchema },
       },
@@ -76,7 +76,7 @@ export function registerIndicatorRoutes(app: App): void {
     "/api/partnerships/:slug/targets/:id",
     {
       config: { access: { public: true } },
-      schema: { tags: ["targets"], summary: "One target", params: idParams, response: { 200: targetSchema } },
+      schema: { tags: ["targets"], summary: "One target", params: idParamsSchema, response: { 200: targetSchema } },
     },
     async (request) => (await getTarget(db, requirePartnership(request).id, request.params.id)).view,
   );
@@ -88,7 +88,7 @@ export function registerIndicatorRoutes(app: App): void {
       schema: {
         tags: ["targets"],
         summary: "Set a target's indicator, baseline, value or deadline (send the version you read)",
-        params: idParams,
+        params: idParamsSchema,
         body: targetPatchSchema,
         response: { 200: targetSchema },
       },
@@ -100,7 +100,7 @@ export function registerIndicatorRoutes(app: App): void {
     "/api/partnerships/:slug/targets/:id/chart.svg",
     {
       config: { access: { public: true } },
-      schema: { tags: ["targets"], summary: "The target chart as SVG", params: idParams },
+      schema: { tags: ["targets"], summary: "The target chart as SVG", params: idParamsSchema },
     },
     async (request, reply) => {
       const detail = await getTarget(db, requirePartnership(request).id, request.params.id);
@@ -112,7 +112,7 @@ export function registerIndicatorRoutes(app: App): void {
     "/api/partnerships/:slug/targets/:id/chart.json",
     {
       config: { access: { public: true } },
-      schema: { tags: ["targets"], summary: "The target chart as ECharts options", params: idParams },
+      schema: { tags: ["targets"], summary: "The target chart as ECharts options", params: idParamsSchema },
     },
     async (request) => targetChartOptions(await getTarget(db, requirePartnership(request).id, request.params.id)),
   );

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { partialDate } from "../partnerships/schema.ts";
 
-export const idParams = z.object({ slug: z.string(), id: z.coerce.number().int().positive() });
-
 export const observationSchema = z.object({
   period: z.string(),
   periodStart: z.string(),

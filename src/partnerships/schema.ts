@@ -40,6 +40,8 @@ export const newPartnershipSchema = z.object({
 export type NewPartnershipInput = z.input<typeof newPartnershipSchema>;
 
 export const slugParamsSchema = z.object({ slug: slugSchema });
+/** `/api/partnerships/:slug/<things>/:id` */
+export const idParamsSchema = slugParamsSchema.extend({ id: z.coerce.number().int().positive() });
 
 export const partySchema = z.object({ code: z.string(), name: z.string(), nameVi: z.string() });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorOf, requirePartnership } from "../http/access.ts";
 import type { App } from "../http/app.ts";
-import { slugParamsSchema } from "../partnerships/schema.ts";
+import { idParamsSchema, slugParamsSchema } from "../partnerships/schema.ts";
 import { MAX_SOURCE_BYTES } from "../extract/index.ts";
 import { decisionSchema, REVIEW_CATEGORIES } from "./review.ts";
 import {
@@ -16,7 +16,6 @@ import {
   publishPlan,
 } from "./service.ts";
 
-const idParams = slugParamsSchema.extend({ id: z.coerce.number().int().positive() });
 const versionParams = slugParamsSchema.extend({ n: z.coerce.number().int().positive() });
 
 export function registerPlanRoutes(app: App): void {
@@ -62,7 +61,11 @@ export function registerPlanRoutes(app: App): void {
     "/api/partnerships/:slug/sources/:id",
     {
       config: { access: { role: "viewer" } },
-      schema: { tags: ["review"], summary: "A stored source with its text (offsets index into it)", params: idParams },
+      schema: {
+        tags: ["review"],
+        summary: "A stored source with its text (offsets index into it)",
+        params: idParamsSchema,
+      },
     },
     async (request) => getSource(db, requirePartnership(request), request.params.id),
   );
@@ -93,7 +96,7 @@ export function registerPlanRoutes(app: App): void {
       schema: {
         tags: ["review"],
         summary: "Decide a review item: accept, reject, edit, merge or resolve (send the version you read)",
-        params: idParams,
+        params: idParamsSchema,
         body: decisionSchema,
       },
     },

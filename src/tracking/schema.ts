@@ -255,8 +255,5 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const idParamsSchema = z.object({
-  slug: slugSchema,
-  id: z.coerce.number().int().positive(),
-});
+export { idParamsSchema } from "../partnerships/schema.ts";
 export const codeParamsSchema = z.object({ slug: slugSchema, code: z.string().min(1).max(40) });
